@@ -1,0 +1,8 @@
+package org.ppcvm.core.mem;
+
+/** Why the guest touches memory. */
+public enum AccessKind {
+    READ,
+    WRITE,
+    FETCH
+}

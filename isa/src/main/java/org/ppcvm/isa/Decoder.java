@@ -1,0 +1,59 @@
+package org.ppcvm.isa;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Maps an instruction word to its {@link Op} row. Rows are indexed by primary opcode and by the
+ * 10-bit field in bits 21-30 (where X, XO, A and XL forms keep their extended opcodes), so a
+ * lookup tests only the few rows that share both; among those the row with the most fixed bits
+ * wins, which lets specific encodings (e.g. a reserved field that must be zero) take precedence.
+ */
+public final class Decoder {
+    private static final Op[][][] TABLE = build();
+
+    private Decoder() {}
+
+    /** The row for {@code word}, or {@link Op#ILLEGAL}. Display-only rows are returned as such. */
+    public static Op decode(int word) {
+        Op[] candidates = TABLE[word >>> 26][(word >>> 1) & 0x3FF];
+        for (Op op : candidates) {
+            if (op.encoding().matches(word)) {
+                return op;
+            }
+        }
+        return Op.ILLEGAL;
+    }
+
+    /** The row to execute: display-only rows execute as {@link Op#ILLEGAL}. */
+    public static Op decodeForExecution(int word) {
+        Op op = decode(word);
+        return op.has(Flag.DISPLAY_ONLY) ? Op.ILLEGAL : op;
+    }
+
+    private static Op[][][] build() {
+        Op[][][] table = new Op[64][1024][];
+        for (int primary = 0; primary < 64; primary++) {
+            for (int xo = 0; xo < 1024; xo++) {
+                int probe = primary << 26 | xo << 1;
+                List<Op> rows = new ArrayList<>();
+                for (Op op : Op.values()) {
+                    if (op == Op.ILLEGAL) {
+                        continue;
+                    }
+                    Encoding e = op.encoding();
+                    int indexMask = 0xFC00_07FE;
+                    if (((probe ^ e.match()) & e.mask() & indexMask) == 0) {
+                        rows.add(op);
+                    }
+                }
+                rows.sort(Comparator.comparingInt(
+                                (Op op) -> Integer.bitCount(op.encoding().mask()))
+                        .reversed());
+                table[primary][xo] = rows.toArray(Op[]::new);
+            }
+        }
+        return table;
+    }
+}
