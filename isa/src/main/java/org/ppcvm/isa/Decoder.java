@@ -9,6 +9,7 @@ import java.util.List;
  * 10-bit field in bits 21-30 (where X, XO, A and XL forms keep their extended opcodes), so a
  * lookup tests only the few rows that share both; among those the row with the most fixed bits
  * wins, which lets specific encodings (e.g. a reserved field that must be zero) take precedence.
+ * A word must also be a {@linkplain Op#isValidForm valid form} of its row.
  */
 public final class Decoder {
     private static final Op[][][] TABLE = build();
@@ -19,17 +20,19 @@ public final class Decoder {
     public static Op decode(int word) {
         Op[] candidates = TABLE[word >>> 26][(word >>> 1) & 0x3FF];
         for (Op op : candidates) {
-            if (op.encoding().matches(word)) {
+            if (op.encoding().matches(word) && op.isValidForm(word)) {
                 return op;
             }
         }
         return Op.ILLEGAL;
     }
 
-    /** The row to execute: display-only rows execute as {@link Op#ILLEGAL}. */
+    /**
+     * The row to execute: display-only rows execute as {@link Op#ILLEGAL}, the ISA 3.0 mffs variants
+     * as {@link Op#MFFS} (see {@link Op#executedAs()}).
+     */
     public static Op decodeForExecution(int word) {
-        Op op = decode(word);
-        return op.has(Flag.DISPLAY_ONLY) ? Op.ILLEGAL : op;
+        return decode(word).executedAs();
     }
 
     private static Op[][][] build() {

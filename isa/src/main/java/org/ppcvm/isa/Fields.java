@@ -167,6 +167,86 @@ public final class Fields {
         return (w >>> 5) & 0x7F;
     }
 
+    /** L of sync (0 sync, 1 lwsync, 2 ptesync), bits 9-10. */
+    public static int syncL(int w) {
+        return (w >>> 21) & 3;
+    }
+
+    /** MO of mbar, bits 6-10. */
+    public static int mo(int w) {
+        return (w >>> 21) & 31;
+    }
+
+    /** CT/TH cache touch hint of dcbt and dcbtst, bits 6-10. */
+    public static int ct(int w) {
+        return (w >>> 21) & 31;
+    }
+
+    /** CT cache touch hint of icbt, bits 7-10. */
+    public static int icbtCt(int w) {
+        return (w >>> 21) & 15;
+    }
+
+    /** E of wrteei, bit 16. */
+    public static int e(int w) {
+        return (w >>> 15) & 1;
+    }
+
+    /** EH exclusive-access hint of lwarx, bit 31. */
+    public static int eh(int w) {
+        return w & 1;
+    }
+
+    /** L of mtfsf, bit 6: set the whole FPSCR from FRB. */
+    public static int mtfsfL(int w) {
+        return (w >>> 25) & 1;
+    }
+
+    /** W of mtfsf and mtfsfi, bit 15: select the upper word of a 64-bit FPSCR. */
+    public static int w(int w) {
+        return (w >>> 16) & 1;
+    }
+
+    /** RM of mffscrni, bits 19-20. */
+    public static int rm(int w) {
+        return (w >>> 11) & 3;
+    }
+
+    /** DRM of mffscdrni, bits 18-20. */
+    public static int drm(int w) {
+        return (w >>> 11) & 7;
+    }
+
+    /** Signed 5-bit immediate SIM of vspltis*, bits 11-15. */
+    public static int sim(int w) {
+        return (w << 11) >> 27;
+    }
+
+    /** SHB of vsldoi, bits 22-25. */
+    public static int shb(int w) {
+        return (w >>> 6) & 15;
+    }
+
+    /** VSX register XT = TX||T: T in bits 6-10, TX in bit 31. */
+    public static int xt(int w) {
+        return ((w & 1) << 5) | ((w >>> 21) & 31);
+    }
+
+    /** VSX register XA = AX||A: A in bits 11-15, AX in bit 29. */
+    public static int xa(int w) {
+        return ((w >>> 2) & 1) << 5 | ((w >>> 16) & 31);
+    }
+
+    /** VSX register XB = BX||B: B in bits 16-20, BX in bit 30. */
+    public static int xb(int w) {
+        return ((w >>> 1) & 1) << 5 | ((w >>> 11) & 31);
+    }
+
+    /** DM of xxpermdi, bits 22-23. */
+    public static int dm(int w) {
+        return (w >>> 8) & 3;
+    }
+
     /**
      * The mask of rlwinm/rlwnm/rlwimi: ones from bit mb to bit me inclusive (MSB-0), wrapping when
      * mb &gt; me.

@@ -29,4 +29,9 @@ public final class Flag {
      * not announce): executing it raises an illegal-instruction Program interrupt.
      */
     public static final int DISPLAY_ONLY = 1 << 10;
+    /**
+     * A load or store with update: RA receives the effective address. RA = 0, and for integer loads
+     * RA = RT, are invalid forms that no row matches.
+     */
+    public static final int UPDATE = 1 << 11;
 }
