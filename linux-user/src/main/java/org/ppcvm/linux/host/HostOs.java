@@ -1,0 +1,1155 @@
+package org.ppcvm.linux.host;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.ppcvm.linux.host.HostConstants.AT_EACCESS;
+import static org.ppcvm.linux.host.HostConstants.AT_EMPTY_PATH;
+import static org.ppcvm.linux.host.HostConstants.AT_FDCWD;
+import static org.ppcvm.linux.host.HostConstants.EFD_CLOEXEC;
+import static org.ppcvm.linux.host.HostConstants.EFD_NONBLOCK;
+import static org.ppcvm.linux.host.HostConstants.O_CLOEXEC;
+import static org.ppcvm.linux.host.HostConstants.O_DIRECTORY;
+import static org.ppcvm.linux.host.HostConstants.O_PATH;
+import static org.ppcvm.linux.host.HostConstants.POLLIN;
+import static org.ppcvm.linux.host.HostConstants.POLLNVAL;
+import static org.ppcvm.linux.host.HostConstants.POLLOUT;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The host operating system as ppcvm's Linux personality sees it: thin bindings to the host C
+ * library through {@code java.lang.foreign}, on real host file descriptors.
+ *
+ * <h2>Conventions</h2>
+ *
+ * <ul>
+ *   <li>Every call returns a {@code long}: the result, or {@code -errno} with Linux's numbers
+ *       ({@link Errno}), which are also the guest's. Flags and commands are the host's ({@link
+ *       HostConstants}); the guest-facing conversions are in {@code org.ppcvm.linux.abi}.
+ *   <li>Data moves through one reusable native buffer and plain {@code byte[]} on the Java side;
+ *       structs come back as records through an {@link Out}. Nothing here knows guest memory.
+ *   <li>Paths are {@code byte[]} without the terminating NUL (the guest's bytes, not necessarily
+ *       UTF-8); {@link #path(String)} makes one from a string.
+ *   <li>One transfer moves at most {@link #MAX_TRANSFER} bytes; longer reads and writes are
+ *       short, which the callers' loops handle as for any short count.
+ *   <li>A host {@code EINTR} (a JVM-internal signal) is retried, never returned: {@code -EINTR}
+ *       from a waiting call means {@link #wakeUp()} was called.
+ * </ul>
+ *
+ * <h2>Working directory</h2>
+ *
+ * The guest's working directory is a directory descriptor held here, not the JVM's: {@link
+ * #chdir} and {@link #fchdir} replace it, {@link #getcwd} reads its path, and {@link
+ * HostConstants#AT_FDCWD} given to any {@code *at} call means it. So a guest's {@code chdir}
+ * cannot move the JVM's relative paths, and two VMs in one JVM keep separate directories. The
+ * {@code umask} and resource limits, by contrast, belong to the whole host process.
+ *
+ * <h2>Blocking and wake-up</h2>
+ *
+ * A blocking guest call first waits in {@link #waitReadable}, {@link #waitWritable} or {@link
+ * #poll}, which {@code ppoll} on the descriptors plus an {@code eventfd}. Another thread calls
+ * {@link #wakeUp()} (Ctrl-C, a debugger, {@code exit_group} of another guest thread, a timer) to
+ * make the wait return {@code -EINTR} at once; a wake-up that arrives while nothing waits makes
+ * the next wait return {@code -EINTR} immediately, so none is lost. The VM then restarts the
+ * call or returns {@code EINTR} to the guest (design.md §3). {@link #nanosleep} waits the same
+ * way.
+ *
+ * <h2>Threads</h2>
+ *
+ * One thread at a time may use an instance (the VM runs guest threads on one host thread);
+ * {@link #wakeUp()} alone may be called from any thread at any time, also concurrently with
+ * {@link #close()}.
+ */
+public final class HostOs implements AutoCloseable {
+    /** Largest number of bytes one read, write, readv or writev moves. */
+    public static final int MAX_TRANSFER = 16 << 20;
+
+    private static final StructMember IOV_BASE = StructMember.of(HostLayouts.IOVEC, "iov_base");
+    private static final StructMember IOV_LEN = StructMember.of(HostLayouts.IOVEC, "iov_len");
+    private static final StructMember POLL_FD = StructMember.of(HostLayouts.POLLFD, "fd");
+    private static final StructMember POLL_EVENTS = StructMember.of(HostLayouts.POLLFD, "events");
+    private static final StructMember POLL_REVENTS = StructMember.of(HostLayouts.POLLFD, "revents");
+    private static final StructMember RLIM_CUR = StructMember.of(HostLayouts.RLIMIT, "rlim_cur");
+    private static final StructMember RLIM_MAX = StructMember.of(HostLayouts.RLIMIT, "rlim_max");
+
+    /** Slack for aligning the structs that share the scratch buffer with a path. */
+    private static final int ALIGN_SLACK = 64;
+
+    private static final int INITIAL_SCRATCH = 64 << 10;
+
+    /** {@code PATH_MAX}: the largest path {@code readlink} returns. */
+    private static final int PATH_MAX = 4096;
+
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment capture = arena.allocate(Libc.CAPTURE_LAYOUT);
+    private Arena scratchArena = Arena.ofShared();
+    private MemorySegment scratch = scratchArena.allocate(INITIAL_SCRATCH, 16);
+
+    private final Object wakeLock = new Object();
+    private final int wakeFd;
+    private boolean closed;
+    private int cwdFd;
+
+    /**
+     * Opens the wake-up descriptor and takes the host process's current directory as the guest's.
+     *
+     * @throws IllegalStateException if the host refuses either descriptor
+     */
+    public HostOs() {
+        long fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+        if (fd < 0) {
+            arena.close();
+            scratchArena.close();
+            throw new IllegalStateException("eventfd failed: errno " + -fd);
+        }
+        wakeFd = (int) fd;
+        cwdFd = AT_FDCWD;
+        long dir = openat(AT_FDCWD, path("."), O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
+        if (dir < 0) {
+            close(wakeFd);
+            arena.close();
+            scratchArena.close();
+            throw new IllegalStateException("cannot open the current directory: errno " + -dir);
+        }
+        cwdFd = (int) dir;
+    }
+
+    /** The bytes of {@code path} in UTF-8, the form the path arguments here take. */
+    public static byte[] path(String path) {
+        return path.getBytes(StandardCharsets.UTF_8);
+    }
+
+    // ---- Plumbing ----------------------------------------------------------------------------
+
+    private static RuntimeException linkFailure(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException("native call failed", t);
+    }
+
+    private int errno() {
+        return Libc.errno(capture);
+    }
+
+    /** {@code r}, or {@code -errno} when the C function signalled failure with a negative value. */
+    private long result(long r) {
+        return r < 0 ? -errno() : r;
+    }
+
+    /** Whether the call failed only because a host signal interrupted it (then it is retried). */
+    private boolean interrupted(long r) {
+        return r < 0 && errno() == Errno.EINTR;
+    }
+
+    /** The scratch buffer, grown to at least {@code bytes}. */
+    private MemorySegment scratch(long bytes) {
+        if (scratch.byteSize() < bytes) {
+            long size = Math.max(bytes, Math.min(2 * scratch.byteSize(), MAX_TRANSFER + (long) ALIGN_SLACK));
+            scratchArena.close();
+            scratchArena = Arena.ofShared();
+            scratch = scratchArena.allocate(size, 16);
+        }
+        return scratch;
+    }
+
+    /** An allocator over the scratch buffer for one call that needs {@code bytes} in all. */
+    private SegmentAllocator frame(long bytes) {
+        return SegmentAllocator.slicingAllocator(scratch(bytes + ALIGN_SLACK));
+    }
+
+    private static MemorySegment cString(SegmentAllocator a, byte[] s) {
+        MemorySegment c = a.allocate(s.length + 1L);
+        MemorySegment.copy(s, 0, c, JAVA_BYTE, 0, s.length);
+        c.set(JAVA_BYTE, s.length, (byte) 0);
+        return c;
+    }
+
+    /** The host directory descriptor that {@code dirfd} stands for. */
+    private int dir(int dirfd) {
+        return dirfd == AT_FDCWD ? cwdFd : dirfd;
+    }
+
+    // ---- Opening and closing -----------------------------------------------------------------
+
+    /** {@code open(path, flags, mode)} relative to the guest's working directory. */
+    public long open(byte[] path, int flags, int mode) {
+        return openat(AT_FDCWD, path, flags, mode);
+    }
+
+    /** {@code openat(dirfd, path, flags, mode)}; returns the new descriptor. */
+    public long openat(int dirfd, byte[] path, int flags, int mode) {
+        SegmentAllocator a = frame(path.length + 1L);
+        MemorySegment p = cString(a, path);
+        int d = dir(dirfd);
+        int r;
+        do {
+            try {
+                r = (int) Libc.OPENAT.invokeExact(capture, d, p, flags, mode);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        return result(r);
+    }
+
+    /**
+     * {@code close(fd)}. Not retried on {@code EINTR}: Linux has released the descriptor even
+     * then, and retrying could close one that another open has reused.
+     */
+    public long close(int fd) {
+        int r;
+        try {
+            r = (int) Libc.CLOSE.invokeExact(capture, fd);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return r < 0 && errno() == Errno.EINTR ? 0 : result(r);
+    }
+
+    /** {@code dup(fd)}. */
+    public long dup(int fd) {
+        int r;
+        try {
+            r = (int) Libc.DUP.invokeExact(capture, fd);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /**
+     * {@code dup3(oldfd, newfd, flags)}. {@code newfd} must be a descriptor this instance handed
+     * out (the guest's descriptor table maps guest numbers to host ones): any other number may be
+     * one of the JVM's own.
+     */
+    public long dup3(int oldfd, int newfd, int flags) {
+        int r;
+        do {
+            try {
+                r = (int) Libc.DUP3.invokeExact(capture, oldfd, newfd, flags);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        return result(r);
+    }
+
+    /**
+     * {@code fcntl(fd, cmd, arg)} for the commands with an integer argument or none: {@code
+     * F_DUPFD}, {@code F_DUPFD_CLOEXEC}, {@code F_GETFD}, {@code F_SETFD}, {@code F_GETFL},
+     * {@code F_SETFL}.
+     */
+    public long fcntl(int fd, int cmd, long arg) {
+        int r;
+        do {
+            try {
+                r = (int) Libc.FCNTL.invokeExact(capture, fd, cmd, arg);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        return result(r);
+    }
+
+    /** {@code pipe2(fds, flags)}: on success {@code fds[0]} is the read end, {@code fds[1]} the write end. */
+    public long pipe2(int[] fds, int flags) {
+        Objects.checkFromIndexSize(0, 2, fds.length);
+        MemorySegment pair = frame(8).allocate(JAVA_INT, 2);
+        int r;
+        try {
+            r = (int) Libc.PIPE2.invokeExact(capture, pair, flags);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        if (r == 0) {
+            fds[0] = pair.getAtIndex(JAVA_INT, 0);
+            fds[1] = pair.getAtIndex(JAVA_INT, 1);
+        }
+        return result(r);
+    }
+
+    /** {@code eventfd(initval, flags)}. */
+    public long eventfd(int initval, int flags) {
+        int r;
+        try {
+            r = (int) Libc.EVENTFD.invokeExact(capture, initval, flags);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    // ---- Reading and writing -----------------------------------------------------------------
+
+    /** {@code read(fd, dst[off..off+len))}; returns the count read, 0 at end of file. */
+    public long read(int fd, byte[] dst, int off, int len) {
+        Objects.checkFromIndexSize(off, len, dst.length);
+        int n = Math.min(len, MAX_TRANSFER);
+        MemorySegment buf = scratch(n);
+        long r;
+        do {
+            try {
+                r = (long) Libc.READ.invokeExact(capture, fd, buf, (long) n);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        if (r > 0) {
+            MemorySegment.copy(buf, JAVA_BYTE, 0, dst, off, (int) r);
+        }
+        return result(r);
+    }
+
+    /** {@code write(fd, src[off..off+len))}; returns the count written. */
+    public long write(int fd, byte[] src, int off, int len) {
+        Objects.checkFromIndexSize(off, len, src.length);
+        int n = Math.min(len, MAX_TRANSFER);
+        MemorySegment buf = scratch(n);
+        MemorySegment.copy(src, off, buf, JAVA_BYTE, 0, n);
+        long r;
+        do {
+            try {
+                r = (long) Libc.WRITE.invokeExact(capture, fd, buf, (long) n);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        return result(r);
+    }
+
+    /** {@code pread64(fd, dst[off..off+len), pos)}. */
+    public long pread64(int fd, byte[] dst, int off, int len, long pos) {
+        Objects.checkFromIndexSize(off, len, dst.length);
+        int n = Math.min(len, MAX_TRANSFER);
+        MemorySegment buf = scratch(n);
+        long r;
+        do {
+            try {
+                r = (long) Libc.PREAD64.invokeExact(capture, fd, buf, (long) n, pos);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        if (r > 0) {
+            MemorySegment.copy(buf, JAVA_BYTE, 0, dst, off, (int) r);
+        }
+        return result(r);
+    }
+
+    /** {@code pwrite64(fd, src[off..off+len), pos)}. */
+    public long pwrite64(int fd, byte[] src, int off, int len, long pos) {
+        Objects.checkFromIndexSize(off, len, src.length);
+        int n = Math.min(len, MAX_TRANSFER);
+        MemorySegment buf = scratch(n);
+        MemorySegment.copy(src, off, buf, JAVA_BYTE, 0, n);
+        long r;
+        do {
+            try {
+                r = (long) Libc.PWRITE64.invokeExact(capture, fd, buf, (long) n, pos);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        return result(r);
+    }
+
+    /**
+     * {@code readv(fd, iov)}: one host {@code readv} into the slices in order (so a pipe or socket
+     * sees one read); returns the total count.
+     */
+    public long readv(int fd, List<IoSlice> iov) {
+        int[] lengths = transferLengths(iov);
+        long total = sum(lengths);
+        SegmentAllocator a = frame(total + (long) iov.size() * HostLayouts.IOVEC.byteSize());
+        MemorySegment vec = a.allocate(HostLayouts.IOVEC, iov.size());
+        MemorySegment data = a.allocate(total);
+        fillIovecs(vec, data, lengths);
+        long r;
+        do {
+            try {
+                r = (long) Libc.READV.invokeExact(capture, fd, vec, iov.size());
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        if (r > 0) {
+            long at = 0;
+            for (int i = 0; i < iov.size() && at < r; i++) {
+                IoSlice s = iov.get(i);
+                int n = (int) Math.min(lengths[i], r - at);
+                MemorySegment.copy(data, JAVA_BYTE, at, s.array(), s.offset(), n);
+                at += n;
+            }
+        }
+        return result(r);
+    }
+
+    /** {@code writev(fd, iov)}: one host {@code writev} of the slices in order; returns the count. */
+    public long writev(int fd, List<IoSlice> iov) {
+        int[] lengths = transferLengths(iov);
+        long total = sum(lengths);
+        SegmentAllocator a = frame(total + (long) iov.size() * HostLayouts.IOVEC.byteSize());
+        MemorySegment vec = a.allocate(HostLayouts.IOVEC, iov.size());
+        MemorySegment data = a.allocate(total);
+        long at = 0;
+        for (int i = 0; i < iov.size(); i++) {
+            IoSlice s = iov.get(i);
+            MemorySegment.copy(s.array(), s.offset(), data, JAVA_BYTE, at, lengths[i]);
+            at += lengths[i];
+        }
+        fillIovecs(vec, data, lengths);
+        long r;
+        do {
+            try {
+                r = (long) Libc.WRITEV.invokeExact(capture, fd, vec, iov.size());
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        return result(r);
+    }
+
+    /** The slice lengths, cut so that their sum stays within {@link #MAX_TRANSFER}. */
+    private static int[] transferLengths(List<IoSlice> iov) {
+        int[] lengths = new int[iov.size()];
+        long left = MAX_TRANSFER;
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = (int) Math.min(iov.get(i).length(), left);
+            left -= lengths[i];
+        }
+        return lengths;
+    }
+
+    private static long sum(int[] values) {
+        long total = 0;
+        for (int v : values) {
+            total += v;
+        }
+        return total;
+    }
+
+    private static void fillIovecs(MemorySegment vec, MemorySegment data, int[] lengths) {
+        long at = 0;
+        long stride = HostLayouts.IOVEC.byteSize();
+        for (int i = 0; i < lengths.length; i++) {
+            MemorySegment v = vec.asSlice(i * stride, stride);
+            v.set(ValueLayout.ADDRESS, IOV_BASE.offset(), data.asSlice(at, lengths[i]));
+            IOV_LEN.set(v, lengths[i]);
+            at += lengths[i];
+        }
+    }
+
+    /** {@code lseek(fd, offset, whence)}; returns the new position. */
+    public long lseek(int fd, long offset, int whence) {
+        long r;
+        try {
+            r = (long) Libc.LSEEK.invokeExact(capture, fd, offset, whence);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /** {@code ftruncate(fd, length)}. */
+    public long ftruncate(int fd, long length) {
+        int r;
+        do {
+            try {
+                r = (int) Libc.FTRUNCATE.invokeExact(capture, fd, length);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        return result(r);
+    }
+
+    /** {@code fsync(fd)}. */
+    public long fsync(int fd) {
+        int r;
+        try {
+            r = (int) Libc.FSYNC.invokeExact(capture, fd);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /** {@code fdatasync(fd)}. */
+    public long fdatasync(int fd) {
+        int r;
+        try {
+            r = (int) Libc.FDATASYNC.invokeExact(capture, fd);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /**
+     * {@code getdents64(fd, dst, len)}: fills {@code dst[0..result)} with the host's {@code
+     * linux_dirent64} records (little-endian; {@code org.ppcvm.linux.abi.Dirent64} converts them).
+     */
+    public long getdents64(int fd, byte[] dst, int len) {
+        Objects.checkFromIndexSize(0, len, dst.length);
+        int n = Math.min(len, MAX_TRANSFER);
+        MemorySegment buf = scratch(n);
+        long r;
+        do {
+            try {
+                r = (long) Libc.GETDENTS64.invokeExact(capture, fd, buf, (long) n);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        if (r > 0) {
+            MemorySegment.copy(buf, JAVA_BYTE, 0, dst, 0, (int) r);
+        }
+        return result(r);
+    }
+
+    // ---- File metadata -----------------------------------------------------------------------
+
+    /** {@code fstat(fd)} into {@code out}. */
+    public long fstat(int fd, Out<HostStat> out) {
+        out.clear();
+        MemorySegment st = frame(HostLayouts.STAT.byteSize()).allocate(HostLayouts.STAT);
+        int r;
+        try {
+            r = (int) Libc.FSTAT.invokeExact(capture, fd, st);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        if (r == 0) {
+            out.set(HostDecode.stat(st));
+        }
+        return result(r);
+    }
+
+    /**
+     * {@code fstatat(dirfd, path, flags)} into {@code out}; flags {@code AT_SYMLINK_NOFOLLOW},
+     * {@code AT_EMPTY_PATH}, {@code AT_NO_AUTOMOUNT}.
+     */
+    public long fstatat(int dirfd, byte[] path, int flags, Out<HostStat> out) {
+        out.clear();
+        SegmentAllocator a = frame(HostLayouts.STAT.byteSize() + path.length + 1);
+        MemorySegment st = a.allocate(HostLayouts.STAT);
+        MemorySegment p = cString(a, path);
+        int d = dir(dirfd);
+        int r;
+        try {
+            r = (int) Libc.FSTATAT.invokeExact(capture, d, p, st, flags);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        if (r == 0) {
+            out.set(HostDecode.stat(st));
+        }
+        return result(r);
+    }
+
+    /**
+     * {@code statx(dirfd, path, flags, mask)} into {@code out}. Bits of {@code mask} outside
+     * {@link HostStatx#KNOWN_MASK} are not asked for, and the returned {@link HostStatx#mask()} is
+     * limited to that set too, so it never claims a member the record does not carry.
+     */
+    public long statx(int dirfd, byte[] path, int flags, int mask, Out<HostStatx> out) {
+        out.clear();
+        SegmentAllocator a = frame(HostLayouts.STATX.byteSize() + path.length + 1);
+        MemorySegment stx = a.allocate(HostLayouts.STATX);
+        MemorySegment p = cString(a, path);
+        int d = dir(dirfd);
+        int r;
+        try {
+            r = (int) Libc.STATX.invokeExact(capture, d, p, flags, mask & HostStatx.KNOWN_MASK, stx);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        if (r == 0) {
+            out.set(HostDecode.statx(stx));
+        }
+        return result(r);
+    }
+
+    /** {@code faccessat(dirfd, path, mode, flags)}; {@code flags} may hold {@code AT_EACCESS}. */
+    public long faccessat(int dirfd, byte[] path, int mode, int flags) {
+        SegmentAllocator a = frame(path.length + 1L);
+        MemorySegment p = cString(a, path);
+        int d = dir(dirfd);
+        int r;
+        try {
+            r = (int) Libc.FACCESSAT.invokeExact(capture, d, p, mode, flags);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /**
+     * {@code readlinkat(dirfd, path, dst)}: the link's target, not NUL-terminated and truncated
+     * to {@code dst.length}; returns the count stored.
+     */
+    public long readlinkat(int dirfd, byte[] path, byte[] dst) {
+        SegmentAllocator a = frame(path.length + 1L + dst.length);
+        MemorySegment p = cString(a, path);
+        MemorySegment buf = a.allocate(Math.max(1, dst.length));
+        int d = dir(dirfd);
+        long r;
+        try {
+            r = (long) Libc.READLINKAT.invokeExact(capture, d, p, buf, (long) dst.length);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        if (r > 0) {
+            MemorySegment.copy(buf, JAVA_BYTE, 0, dst, 0, (int) r);
+        }
+        return result(r);
+    }
+
+    /** {@code unlinkat(dirfd, path, flags)}; {@code AT_REMOVEDIR} removes a directory. */
+    public long unlinkat(int dirfd, byte[] path, int flags) {
+        MemorySegment p = cString(frame(path.length + 1L), path);
+        int d = dir(dirfd);
+        int r;
+        try {
+            r = (int) Libc.UNLINKAT.invokeExact(capture, d, p, flags);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /** {@code mkdirat(dirfd, path, mode)}. */
+    public long mkdirat(int dirfd, byte[] path, int mode) {
+        MemorySegment p = cString(frame(path.length + 1L), path);
+        int d = dir(dirfd);
+        int r;
+        try {
+            r = (int) Libc.MKDIRAT.invokeExact(capture, d, p, mode);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /** {@code renameat(olddirfd, oldpath, newdirfd, newpath)}. */
+    public long renameat(int olddirfd, byte[] oldpath, int newdirfd, byte[] newpath) {
+        SegmentAllocator a = frame(oldpath.length + newpath.length + 2L);
+        MemorySegment from = cString(a, oldpath);
+        MemorySegment to = cString(a, newpath);
+        int od = dir(olddirfd);
+        int nd = dir(newdirfd);
+        int r;
+        try {
+            r = (int) Libc.RENAMEAT.invokeExact(capture, od, from, nd, to);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /** {@code umask(mask)}: sets the host process's mask; returns the previous one. */
+    public long umask(int mask) {
+        try {
+            return (int) Libc.UMASK.invokeExact(mask);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+    }
+
+    // ---- Working directory -------------------------------------------------------------------
+
+    /** {@code chdir(path)}: makes {@code path} the guest's working directory. */
+    public long chdir(byte[] path) {
+        long fd = openat(AT_FDCWD, path, O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
+        return fd < 0 ? fd : enterDirectory((int) fd);
+    }
+
+    /** {@code fchdir(fd)}: makes the directory open as {@code fd} the guest's working directory. */
+    public long fchdir(int fd) {
+        long dirFd = openat(fd, path("."), O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
+        return dirFd < 0 ? dirFd : enterDirectory((int) dirFd);
+    }
+
+    /** Replaces the working directory by {@code dirFd}, which it owns, if it may be searched. */
+    private long enterDirectory(int dirFd) {
+        // An O_PATH open checks no permission on the directory itself; chdir needs search (x).
+        long access = faccessat(dirFd, new byte[0], 1, AT_EACCESS | AT_EMPTY_PATH);
+        if (access < 0) {
+            close(dirFd);
+            return access;
+        }
+        close(cwdFd);
+        cwdFd = dirFd;
+        return 0;
+    }
+
+    /**
+     * {@code getcwd(dst)} as the system call does it: stores the absolute path with its NUL and
+     * returns its length including the NUL; {@code -ERANGE} if {@code dst} is too small,
+     * {@code -ENOENT} if the directory has been removed.
+     */
+    public long getcwd(byte[] dst) {
+        Out<HostStat> st = new Out<>();
+        long r = fstat(cwdFd, st);
+        if (r < 0) {
+            return r;
+        }
+        if (st.get().nlink() == 0) {
+            return -Errno.ENOENT;
+        }
+        byte[] target = new byte[PATH_MAX];
+        long n = readlinkat(AT_FDCWD, path("/proc/self/fd/" + cwdFd), target);
+        if (n < 0) {
+            return n;
+        }
+        if (n + 1 > dst.length) {
+            return -Errno.ERANGE;
+        }
+        System.arraycopy(target, 0, dst, 0, (int) n);
+        dst[(int) n] = 0;
+        return n + 1;
+    }
+
+    // ---- Terminals and ioctl -----------------------------------------------------------------
+
+    /** {@code isatty(fd)}: 1 for a terminal, else {@code -ENOTTY} (or {@code -EBADF}). */
+    public long isatty(int fd) {
+        int r;
+        try {
+            r = (int) Libc.ISATTY.invokeExact(capture, fd);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return r == 1 ? 1 : -errno();
+    }
+
+    private long ioctl(int fd, int request, MemorySegment arg) {
+        int r;
+        do {
+            try {
+                r = (int) Libc.IOCTL.invokeExact(capture, fd, Integer.toUnsignedLong(request), arg);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        return result(r);
+    }
+
+    /** The terminal settings of {@code fd} ({@code TCGETS2}, which also gives the speeds). */
+    public long tcgets(int fd, Out<HostTermios> out) {
+        out.clear();
+        MemorySegment t = frame(HostLayouts.TERMIOS2.byteSize()).allocate(HostLayouts.TERMIOS2);
+        long r = ioctl(fd, HostConstants.TCGETS2, t);
+        if (r == 0) {
+            out.set(HostDecode.termios(t));
+        }
+        return r;
+    }
+
+    /**
+     * Sets the terminal settings of {@code fd}: {@code action} {@code TCSANOW}, {@code TCSADRAIN}
+     * or {@code TCSAFLUSH} select {@code TCSETS2}, {@code TCSETSW2}, {@code TCSETSF2}.
+     */
+    public long tcsets(int fd, int action, HostTermios termios) {
+        int request = switch (action) {
+            case HostConstants.TCSANOW -> HostConstants.TCSETS2;
+            case HostConstants.TCSADRAIN -> HostConstants.TCSETSW2;
+            case HostConstants.TCSAFLUSH -> HostConstants.TCSETSF2;
+            default -> 0;
+        };
+        if (request == 0) {
+            return -Errno.EINVAL;
+        }
+        MemorySegment t = frame(HostLayouts.TERMIOS2.byteSize()).allocate(HostLayouts.TERMIOS2);
+        HostDecode.encodeTermios(termios, t);
+        return ioctl(fd, request, t);
+    }
+
+    /** {@code TIOCGWINSZ}. */
+    public long getWinsize(int fd, Out<Winsize> out) {
+        out.clear();
+        MemorySegment w = frame(HostLayouts.WINSIZE.byteSize()).allocate(HostLayouts.WINSIZE);
+        long r = ioctl(fd, HostConstants.TIOCGWINSZ, w);
+        if (r == 0) {
+            out.set(HostDecode.winsize(w));
+        }
+        return r;
+    }
+
+    /** {@code TIOCSWINSZ}. */
+    public long setWinsize(int fd, Winsize size) {
+        MemorySegment w = frame(HostLayouts.WINSIZE.byteSize()).allocate(HostLayouts.WINSIZE);
+        HostDecode.encodeWinsize(size, w);
+        return ioctl(fd, HostConstants.TIOCSWINSZ, w);
+    }
+
+    /**
+     * An {@code ioctl} that stores one {@code int} through its argument ({@code FIONREAD}, {@code
+     * TIOCGPGRP}, {@code TIOCGSID}); returns that value, which these requests never make negative.
+     */
+    public long ioctlGetInt(int fd, int request) {
+        MemorySegment v = frame(4).allocate(JAVA_INT);
+        long r = ioctl(fd, request, v);
+        return r < 0 ? r : v.get(JAVA_INT, 0);
+    }
+
+    /** An {@code ioctl} that reads one {@code int} through its argument ({@code TIOCSPGRP}, {@code FIONBIO}). */
+    public long ioctlSetInt(int fd, int request, int value) {
+        MemorySegment v = frame(4).allocate(JAVA_INT);
+        v.set(JAVA_INT, 0, value);
+        return ioctl(fd, request, v);
+    }
+
+    /** {@code FIONREAD}: the number of bytes ready to read. */
+    public long fionread(int fd) {
+        return ioctlGetInt(fd, HostConstants.FIONREAD);
+    }
+
+    // ---- Waiting -----------------------------------------------------------------------------
+
+    /**
+     * Waits until {@code fd} is readable (or at end of file, hung up or in error).
+     *
+     * @return the events that occurred (positive) when ready, {@code -EINTR} after {@link #wakeUp()},
+     *     {@code -EBADF} if {@code fd} is not open
+     */
+    public long waitReadable(int fd) {
+        return waitFor(fd, POLLIN, -1);
+    }
+
+    /** As {@link #waitReadable(int)}, for writing ({@code POLLOUT}). */
+    public long waitWritable(int fd) {
+        return waitFor(fd, POLLOUT, -1);
+    }
+
+    /**
+     * Waits until {@code fd} has one of {@code events} (or {@code POLLHUP}/{@code POLLERR}), at
+     * most {@code timeoutNanos} (negative: no limit).
+     *
+     * @return the events that occurred (positive) when ready, 0 on timeout, {@code -EINTR} after
+     *     {@link #wakeUp()}, {@code -EBADF} if {@code fd} is not open
+     */
+    public long waitFor(int fd, int events, long timeoutNanos) {
+        int[] fds = {fd};
+        short[] ev = {(short) events};
+        short[] rev = new short[1];
+        long r = poll(fds, ev, rev, timeoutNanos);
+        if (r <= 0) {
+            return r;
+        }
+        return (rev[0] & POLLNVAL) != 0 ? -Errno.EBADF : Short.toUnsignedLong(rev[0]);
+    }
+
+    /**
+     * {@code poll} on {@code fds} with {@code events}, plus the wake-up descriptor, for at most
+     * {@code timeoutNanos} (negative: no limit). Fills {@code revents} (a closed descriptor gets
+     * {@code POLLNVAL}, as in poll(2)).
+     *
+     * @return the number of descriptors with events, 0 on timeout, {@code -EINTR} after {@link
+     *     #wakeUp()} (then {@code revents} is all zero)
+     */
+    public long poll(int[] fds, short[] events, short[] revents, long timeoutNanos) {
+        int n = fds.length;
+        if (events.length != n || revents.length != n) {
+            throw new IllegalArgumentException("fds, events and revents differ in length");
+        }
+        long stride = HostLayouts.POLLFD.byteSize();
+        SegmentAllocator a = frame((n + 1) * stride + HostLayouts.TIMESPEC.byteSize());
+        MemorySegment pfds = a.allocate(HostLayouts.POLLFD, n + 1L);
+        MemorySegment timeout = a.allocate(HostLayouts.TIMESPEC);
+        for (int i = 0; i <= n; i++) {
+            MemorySegment p = pfds.asSlice(i * stride, stride);
+            POLL_FD.set(p, i < n ? fds[i] : wakeFd);
+            POLL_EVENTS.set(p, i < n ? events[i] : POLLIN);
+        }
+        long deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
+        int r;
+        while (true) {
+            for (int i = 0; i <= n; i++) {
+                POLL_REVENTS.set(pfds.asSlice(i * stride, stride), 0);
+            }
+            MemorySegment tmo = MemorySegment.NULL;
+            if (timeoutNanos >= 0) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                HostDecode.encodeTimespec(Timespec.ofNanos(left), timeout);
+                tmo = timeout;
+            }
+            try {
+                r = (int) Libc.PPOLL.invokeExact(capture, pfds, (long) n + 1, tmo, MemorySegment.NULL);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+            if (!interrupted(r)) {
+                break;
+            }
+        }
+        if (r < 0) {
+            return -errno();
+        }
+        if (POLL_REVENTS.getUnsigned(pfds.asSlice(n * stride, stride)) != 0) {
+            clearWakeUp();
+            Arrays.fill(revents, (short) 0);
+            return -Errno.EINTR;
+        }
+        for (int i = 0; i < n; i++) {
+            revents[i] = (short) POLL_REVENTS.getUnsigned(pfds.asSlice(i * stride, stride));
+        }
+        return r;
+    }
+
+    /**
+     * Sleeps for {@code request}, or until {@link #wakeUp()}.
+     *
+     * @param remaining if not null, receives the time left when woken early
+     * @return 0 after the full time, {@code -EINTR} when woken, {@code -EINVAL} for a negative or
+     *     unnormalized request
+     */
+    public long nanosleep(Timespec request, Out<Timespec> remaining) {
+        if (remaining != null) {
+            remaining.clear();
+        }
+        if (!request.isValid() || request.seconds() < 0) {
+            return -Errno.EINVAL;
+        }
+        long nanos = request.toNanos();
+        long start = System.nanoTime();
+        long r = poll(new int[0], new short[0], new short[0], nanos);
+        if (r == -Errno.EINTR && remaining != null) {
+            remaining.set(Timespec.ofNanos(Math.max(0, nanos - (System.nanoTime() - start))));
+        }
+        return r < 0 ? r : 0;
+    }
+
+    /**
+     * Makes the current or next wait ({@link #poll}, {@link #waitFor}, {@link #nanosleep}) return
+     * {@code -EINTR}. Safe from any thread; does nothing after {@link #close()}.
+     */
+    public void wakeUp() {
+        synchronized (wakeLock) {
+            if (closed) {
+                return;
+            }
+            try (Arena call = Arena.ofConfined()) {
+                MemorySegment one = call.allocate(JAVA_LONG);
+                one.set(JAVA_LONG, 0, 1L);
+                MemorySegment state = call.allocate(Libc.CAPTURE_LAYOUT);
+                // The counter cannot overflow from wake-ups, so the write only fails if the VM is
+                // gone; nothing useful can be done then.
+                long _ = (long) Libc.WRITE.invokeExact(state, wakeFd, one, 8L);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        }
+    }
+
+    /** Discards a pending wake-up; returns whether there was one. */
+    public boolean clearWakeUp() {
+        MemorySegment counter = frame(8).allocate(JAVA_LONG);
+        long r;
+        try {
+            r = (long) Libc.READ.invokeExact(capture, wakeFd, counter, 8L);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return r == 8;
+    }
+
+    // ---- Time and randomness -----------------------------------------------------------------
+
+    /** {@code clock_gettime(clock)} into {@code out}. */
+    public long clockGettime(int clock, Out<Timespec> out) {
+        return clockCall(true, clock, out);
+    }
+
+    /** {@code clock_getres(clock)} into {@code out}. */
+    public long clockGetres(int clock, Out<Timespec> out) {
+        return clockCall(false, clock, out);
+    }
+
+    private long clockCall(boolean time, int clock, Out<Timespec> out) {
+        out.clear();
+        MemorySegment ts = frame(HostLayouts.TIMESPEC.byteSize()).allocate(HostLayouts.TIMESPEC);
+        int r;
+        try {
+            r = time
+                    ? (int) Libc.CLOCK_GETTIME.invokeExact(capture, clock, ts)
+                    : (int) Libc.CLOCK_GETRES.invokeExact(capture, clock, ts);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        if (r == 0) {
+            out.set(HostDecode.timespec(ts));
+        }
+        return result(r);
+    }
+
+    /** {@code getrandom(dst[off..off+len), flags)}; returns the count filled. */
+    public long getrandom(byte[] dst, int off, int len, int flags) {
+        Objects.checkFromIndexSize(off, len, dst.length);
+        int n = Math.min(len, MAX_TRANSFER);
+        MemorySegment buf = scratch(n);
+        long r;
+        do {
+            try {
+                r = (long) Libc.GETRANDOM.invokeExact(capture, buf, (long) n, flags);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        if (r > 0) {
+            MemorySegment.copy(buf, JAVA_BYTE, 0, dst, off, (int) r);
+        }
+        return result(r);
+    }
+
+    // ---- Identity, system information, limits ------------------------------------------------
+
+    public long getpid() {
+        try {
+            return (int) Libc.GETPID.invokeExact();
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+    }
+
+    public long getppid() {
+        try {
+            return (int) Libc.GETPPID.invokeExact();
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+    }
+
+    /** {@code getuid()}, zero-extended ({@code uid_t} is unsigned). */
+    public long getuid() {
+        try {
+            return Integer.toUnsignedLong((int) Libc.GETUID.invokeExact());
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+    }
+
+    /** {@code geteuid()}, zero-extended. */
+    public long geteuid() {
+        try {
+            return Integer.toUnsignedLong((int) Libc.GETEUID.invokeExact());
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+    }
+
+    /** {@code getgid()}, zero-extended. */
+    public long getgid() {
+        try {
+            return Integer.toUnsignedLong((int) Libc.GETGID.invokeExact());
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+    }
+
+    /** {@code getegid()}, zero-extended. */
+    public long getegid() {
+        try {
+            return Integer.toUnsignedLong((int) Libc.GETEGID.invokeExact());
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+    }
+
+    /** {@code uname()} into {@code out}, as the host reports it ({@code machine} "x86_64"). */
+    public long uname(Out<Utsname> out) {
+        out.clear();
+        MemorySegment u = frame(HostLayouts.UTSNAME.byteSize()).allocate(HostLayouts.UTSNAME);
+        int r;
+        try {
+            r = (int) Libc.UNAME.invokeExact(capture, u);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        if (r == 0) {
+            out.set(HostDecode.utsname(u));
+        }
+        return result(r);
+    }
+
+    /** {@code sysinfo()} into {@code out}. */
+    public long sysinfo(Out<SysInfo> out) {
+        out.clear();
+        MemorySegment s = frame(HostLayouts.SYSINFO.byteSize()).allocate(HostLayouts.SYSINFO);
+        int r;
+        try {
+            r = (int) Libc.SYSINFO.invokeExact(capture, s);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        if (r == 0) {
+            out.set(HostDecode.sysinfo(s));
+        }
+        return result(r);
+    }
+
+    /** {@code getrlimit(resource)} into {@code out}. */
+    public long getrlimit(int resource, Out<Rlimit> out) {
+        return prlimit(0, resource, null, out);
+    }
+
+    /**
+     * {@code prlimit(pid, resource, newLimit, old)}: reads the limit into {@code old} (if not
+     * null), then sets {@code newLimit} (if not null). Setting changes the whole host process's
+     * limit, the JVM's included.
+     */
+    public long prlimit(int pid, int resource, Rlimit newLimit, Out<Rlimit> old) {
+        if (old != null) {
+            old.clear();
+        }
+        StructLayout l = HostLayouts.RLIMIT;
+        SegmentAllocator a = frame(2 * l.byteSize());
+        MemorySegment in = MemorySegment.NULL;
+        if (newLimit != null) {
+            in = a.allocate(l);
+            RLIM_CUR.set(in, newLimit.cur());
+            RLIM_MAX.set(in, newLimit.max());
+        }
+        MemorySegment got = old != null ? a.allocate(l) : MemorySegment.NULL;
+        int r;
+        try {
+            r = (int) Libc.PRLIMIT.invokeExact(capture, pid, resource, in, got);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        if (r == 0 && old != null) {
+            old.set(new Rlimit(RLIM_CUR.getUnsigned(got), RLIM_MAX.getUnsigned(got)));
+        }
+        return result(r);
+    }
+
+    // ---- Lifetime ----------------------------------------------------------------------------
+
+    /** Closes the wake-up and working-directory descriptors and frees the native buffers. */
+    @Override
+    public void close() {
+        synchronized (wakeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            close(wakeFd);
+        }
+        close(cwdFd);
+        scratchArena.close();
+        arena.close();
+    }
+}

@@ -1,0 +1,130 @@
+package org.ppcvm.linux.host;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout.PathElement;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+
+/**
+ * Downcall handles to the host C library, one per function, created once per JVM.
+ *
+ * <p>Handles of functions that can fail take a leading capture-state segment ({@link
+ * #CAPTURE_LAYOUT}) into which the linker saves {@code errno} right after the call, before the
+ * JVM can disturb it. The C types map as x86-64 LP64 does: {@code int}, {@code mode_t}, {@code
+ * uid_t} and {@code clockid_t} are {@code JAVA_INT}; {@code size_t}, {@code ssize_t}, {@code off_t}
+ * and {@code nfds_t} are {@code JAVA_LONG}. Variadic functions ({@code openat}, {@code fcntl},
+ * {@code ioctl}) name their first variadic argument, which the x86-64 convention needs (it counts
+ * vector registers in {@code %al}).
+ */
+final class Libc {
+    private static final Linker LINKER = Linker.nativeLinker();
+
+    static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = CAPTURE_LAYOUT.varHandle(PathElement.groupElement("errno"));
+
+    private Libc() {}
+
+    /** The {@code errno} saved by the last call that used {@code capture}. */
+    static int errno(MemorySegment capture) {
+        return (int) ERRNO.get(capture, 0L);
+    }
+
+    @SuppressWarnings("restricted") // the reason this class exists
+    private static MethodHandle failing(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+        Linker.Option[] all = new Linker.Option[options.length + 1];
+        all[0] = Linker.Option.captureCallState("errno");
+        System.arraycopy(options, 0, all, 1, options.length);
+        return LINKER.downcallHandle(symbol(name), descriptor, all);
+    }
+
+    @SuppressWarnings("restricted")
+    private static MethodHandle infallible(String name, FunctionDescriptor descriptor) {
+        return LINKER.downcallHandle(symbol(name), descriptor);
+    }
+
+    private static MemorySegment symbol(String name) {
+        return LINKER.defaultLookup()
+                .find(name)
+                .orElseThrow(() -> new UnsatisfiedLinkError("host C library has no " + name));
+    }
+
+    private static FunctionDescriptor intOf(java.lang.foreign.MemoryLayout... args) {
+        return FunctionDescriptor.of(JAVA_INT, args);
+    }
+
+    private static FunctionDescriptor longOf(java.lang.foreign.MemoryLayout... args) {
+        return FunctionDescriptor.of(JAVA_LONG, args);
+    }
+
+    // ---- Files and descriptors ---------------------------------------------------------------
+
+    /** {@code int openat(int dirfd, const char *path, int flags, ... mode_t mode)} */
+    static final MethodHandle OPENAT =
+            failing("openat", intOf(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(3));
+
+    static final MethodHandle READ = failing("read", longOf(JAVA_INT, ADDRESS, JAVA_LONG));
+    static final MethodHandle WRITE = failing("write", longOf(JAVA_INT, ADDRESS, JAVA_LONG));
+    static final MethodHandle PREAD64 = failing("pread64", longOf(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+    static final MethodHandle PWRITE64 = failing("pwrite64", longOf(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+    static final MethodHandle READV = failing("readv", longOf(JAVA_INT, ADDRESS, JAVA_INT));
+    static final MethodHandle WRITEV = failing("writev", longOf(JAVA_INT, ADDRESS, JAVA_INT));
+    static final MethodHandle CLOSE = failing("close", intOf(JAVA_INT));
+    static final MethodHandle LSEEK = failing("lseek", longOf(JAVA_INT, JAVA_LONG, JAVA_INT));
+    static final MethodHandle FSTAT = failing("fstat", intOf(JAVA_INT, ADDRESS));
+    static final MethodHandle FSTATAT = failing("fstatat", intOf(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+
+    /** {@code int statx(int dirfd, const char *path, int flags, unsigned mask, struct statx *buf)} */
+    static final MethodHandle STATX = failing("statx", intOf(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
+
+    static final MethodHandle FACCESSAT = failing("faccessat", intOf(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    static final MethodHandle READLINKAT = failing("readlinkat", longOf(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
+    static final MethodHandle UNLINKAT = failing("unlinkat", intOf(JAVA_INT, ADDRESS, JAVA_INT));
+    static final MethodHandle MKDIRAT = failing("mkdirat", intOf(JAVA_INT, ADDRESS, JAVA_INT));
+    static final MethodHandle RENAMEAT = failing("renameat", intOf(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
+
+    /** {@code int fcntl(int fd, int cmd, ... long arg)}: glibc reads the argument as a word. */
+    static final MethodHandle FCNTL =
+            failing("fcntl", intOf(JAVA_INT, JAVA_INT, JAVA_LONG), Linker.Option.firstVariadicArg(2));
+
+    static final MethodHandle DUP = failing("dup", intOf(JAVA_INT));
+    static final MethodHandle DUP3 = failing("dup3", intOf(JAVA_INT, JAVA_INT, JAVA_INT));
+    static final MethodHandle PIPE2 = failing("pipe2", intOf(ADDRESS, JAVA_INT));
+    static final MethodHandle PPOLL = failing("ppoll", intOf(ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
+
+    /** {@code int ioctl(int fd, unsigned long request, ... void *arg)} */
+    static final MethodHandle IOCTL =
+            failing("ioctl", intOf(JAVA_INT, JAVA_LONG, ADDRESS), Linker.Option.firstVariadicArg(2));
+
+    static final MethodHandle GETDENTS64 = failing("getdents64", longOf(JAVA_INT, ADDRESS, JAVA_LONG));
+    static final MethodHandle FTRUNCATE = failing("ftruncate", intOf(JAVA_INT, JAVA_LONG));
+    static final MethodHandle FSYNC = failing("fsync", intOf(JAVA_INT));
+    static final MethodHandle FDATASYNC = failing("fdatasync", intOf(JAVA_INT));
+    static final MethodHandle EVENTFD = failing("eventfd", intOf(JAVA_INT, JAVA_INT));
+    static final MethodHandle ISATTY = failing("isatty", intOf(JAVA_INT));
+
+    // ---- Time, randomness, identity, limits -------------------------------------------------
+
+    static final MethodHandle CLOCK_GETTIME = failing("clock_gettime", intOf(JAVA_INT, ADDRESS));
+    static final MethodHandle CLOCK_GETRES = failing("clock_getres", intOf(JAVA_INT, ADDRESS));
+    static final MethodHandle GETRANDOM = failing("getrandom", longOf(ADDRESS, JAVA_LONG, JAVA_INT));
+    static final MethodHandle UNAME = failing("uname", intOf(ADDRESS));
+    static final MethodHandle SYSINFO = failing("sysinfo", intOf(ADDRESS));
+    static final MethodHandle PRLIMIT = failing("prlimit", intOf(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+
+    /** {@code mode_t umask(mode_t)} cannot fail. */
+    static final MethodHandle UMASK = infallible("umask", intOf(JAVA_INT));
+
+    static final MethodHandle GETPID = infallible("getpid", intOf());
+    static final MethodHandle GETPPID = infallible("getppid", intOf());
+    static final MethodHandle GETUID = infallible("getuid", intOf());
+    static final MethodHandle GETEUID = infallible("geteuid", intOf());
+    static final MethodHandle GETGID = infallible("getgid", intOf());
+    static final MethodHandle GETEGID = infallible("getegid", intOf());
+}
