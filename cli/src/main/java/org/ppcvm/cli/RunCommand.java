@@ -1,0 +1,91 @@
+package org.ppcvm.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ppcvm.linux.LinuxOptions;
+import org.ppcvm.linux.LinuxProcess;
+import org.ppcvm.linux.StartException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ppcvm run}: runs a Linux PowerPC program in user mode, as {@code qemu-ppc} does. */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = "Run a 32-bit PowerPC Linux program (static ELF) in user mode.")
+final class RunCommand implements Callable<Integer> {
+    @Option(names = "-E", paramLabel = "VAR=VALUE", description = "Set an environment variable for the guest.")
+    List<String> setEnv = new ArrayList<>();
+
+    @Option(names = "-U", paramLabel = "VAR", description = "Remove an environment variable for the guest.")
+    List<String> unsetEnv = new ArrayList<>();
+
+    @Option(names = "-0", paramLabel = "ARGV0", description = "Use ARGV0 as the guest's argv[0].")
+    String argv0;
+
+    @Option(names = "-strace", description = "Print each system call and its result on stderr.")
+    boolean strace;
+
+    @Option(names = "--trace", description = "Print each executed instruction, disassembled, on stderr.")
+    boolean trace;
+
+    @Parameters(index = "0", paramLabel = "PROGRAM", description = "The ELF executable.")
+    Path program;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "The program's arguments.")
+    List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        List<String> argv = new ArrayList<>();
+        argv.add(argv0 != null ? argv0 : program.toString());
+        argv.addAll(args);
+        Map<String, String> env = hostEnvironment();
+        unsetEnv.forEach(env::remove);
+        for (String assignment : setEnv) {
+            int eq = assignment.indexOf('=');
+            if (eq <= 0) {
+                System.err.println("ppcvm: -E expects VAR=VALUE, got '" + assignment + "'");
+                return 2;
+            }
+            env.put(assignment.substring(0, eq), assignment.substring(eq + 1));
+        }
+        List<String> envp = new ArrayList<>();
+        env.forEach((k, v) -> envp.add(k + "=" + v));
+        LinuxOptions options = new LinuxOptions(program, argv, envp, strace, trace, System.err);
+        try {
+            return LinuxProcess.create(options).run();
+        } catch (StartException e) {
+            System.err.println("ppcvm: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
+     * The host environment in the order the host gave it (as qemu-ppc passes it on), read from
+     * /proc/self/environ because {@link System#getenv()} does not keep the order.
+     */
+    private static Map<String, String> hostEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        try {
+            String all = new String(Files.readAllBytes(Path.of("/proc/self/environ")), StandardCharsets.UTF_8);
+            for (String entry : all.split("\0")) {
+                int eq = entry.indexOf('=');
+                if (eq > 0) {
+                    env.put(entry.substring(0, eq), entry.substring(eq + 1));
+                }
+            }
+        } catch (IOException | SecurityException e) {
+            env.putAll(System.getenv());
+        }
+        return env;
+    }
+}

@@ -1,0 +1,71 @@
+package org.ppcvm.linux;
+
+import java.util.Arrays;
+import org.ppcvm.linux.host.Errno;
+import org.ppcvm.linux.host.HostOs;
+
+/**
+ * The guest's file descriptors, each backed by a host descriptor that belongs to the guest alone:
+ * the guest's 0, 1 and 2 are duplicates of the host's, so a guest that closes fd 1 cannot close
+ * anything the JVM uses.
+ */
+final class FdTable {
+    static final int MAX_FDS = 1024;
+
+    private final HostOs host;
+    private final int[] hostFd = new int[MAX_FDS];
+
+    FdTable(HostOs host) {
+        this.host = host;
+        Arrays.fill(hostFd, -1);
+        for (int fd = 0; fd <= 2; fd++) {
+            long dup = host.dup(fd);
+            if (dup >= 0) {
+                hostFd[fd] = (int) dup;
+            }
+        }
+    }
+
+    /** The host descriptor behind guest {@code fd}, or -1. */
+    int host(int fd) {
+        return fd >= 0 && fd < MAX_FDS ? hostFd[fd] : -1;
+    }
+
+    /** Installs a host descriptor at the lowest free guest number at or above {@code min}. */
+    int install(int host, int min) {
+        for (int fd = Math.max(min, 0); fd < MAX_FDS; fd++) {
+            if (hostFd[fd] < 0) {
+                hostFd[fd] = host;
+                return fd;
+            }
+        }
+        this.host.close(host);
+        return -Errno.EMFILE;
+    }
+
+    /** Installs a host descriptor at exactly guest {@code fd}, closing what was there. */
+    void installAt(int fd, int host) {
+        if (hostFd[fd] >= 0) {
+            this.host.close(hostFd[fd]);
+        }
+        hostFd[fd] = host;
+    }
+
+    long close(int fd) {
+        int h = host(fd);
+        if (h < 0) {
+            return -Errno.EBADF;
+        }
+        hostFd[fd] = -1;
+        return host.close(h);
+    }
+
+    void closeAll() {
+        for (int fd = 0; fd < MAX_FDS; fd++) {
+            if (hostFd[fd] >= 0) {
+                host.close(hostFd[fd]);
+                hostFd[fd] = -1;
+            }
+        }
+    }
+}

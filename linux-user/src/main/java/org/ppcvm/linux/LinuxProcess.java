@@ -1,0 +1,173 @@
+package org.ppcvm.linux;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ppcvm.core.cpu.Cpu;
+import org.ppcvm.core.cpu.Esr;
+import org.ppcvm.core.cpu.SystemRegisters;
+import org.ppcvm.core.exec.DecodedCode;
+import org.ppcvm.core.exec.Interpreter;
+import org.ppcvm.core.mem.Memory;
+import org.ppcvm.core.vcpu.Vcpu;
+import org.ppcvm.core.vcpu.VcpuExit;
+import org.ppcvm.elf.ElfException;
+import org.ppcvm.elf.ElfFile;
+import org.ppcvm.elf.SymbolTable;
+
+/**
+ * A Linux user-mode process on one vCPU: loads the executable, builds the initial stack, and runs
+ * the vCPU, servicing its exits: system calls go to {@link Syscalls}, interrupts become signals
+ * whose default action ends the process as Linux would (with the shell's message and status
+ * 128+N, since a JVM cannot die of the guest's signal as qemu-ppc does).
+ */
+public final class LinuxProcess {
+    /** MSR for user code: problem state, FP available, external interrupts on. */
+    private static final int USER_MSR = Cpu.MSR_PR | Cpu.MSR_FP | Cpu.MSR_EE | Cpu.MSR_ME;
+
+    private final LinuxOptions options;
+    private final Memory memory;
+    private final Cpu cpu;
+    private final Vcpu vcpu;
+    private final Syscalls syscalls;
+    private final SymbolTable symbols;
+    private final byte[] auxv;
+
+    private LinuxProcess(LinuxOptions options, ElfFile elf) throws ElfException {
+        this.options = options;
+        this.memory = new Memory();
+        AddressSpace space = new AddressSpace(memory);
+        LoadedImage image = ElfLoader.load(elf, memory);
+        space.setBrkStart(image.end());
+        this.symbols = new SymbolTable(elf.symbols(), image.bias());
+        byte[] random = new byte[16];
+        new SplittableRandom(0x7070_6376_6d00L).nextBytes(random);
+        String execFn = options.argv().isEmpty()
+                ? options.program().toString()
+                : options.program().toString();
+        InitialStack.Result stack = InitialStack.build(
+                memory, AddressSpace.STACK_TOP, image, 0, options.argv(), options.envp(), execFn, random);
+        this.auxv = stack.auxv();
+        this.cpu = new Cpu(memory);
+        cpu.pc = image.entry();
+        cpu.gpr[1] = stack.sp();
+        cpu.msr = USER_MSR;
+        cpu.pvr = SystemRegisters.E500MC_PVR;
+        this.vcpu = new Vcpu(cpu, new Interpreter(new DecodedCode(memory)));
+        this.syscalls = new Syscalls(cpu, space, options, image);
+    }
+
+    /**
+     * Loads {@code options.program()}; a missing or unreadable file and anything that is not a
+     * loadable 32-bit big-endian PowerPC executable give a {@link StartException} with one line.
+     */
+    public static LinuxProcess create(LinuxOptions options) throws StartException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(options.program());
+        } catch (NoSuchFileException e) {
+            throw new StartException(options.program() + ": no such file");
+        } catch (IOException | SecurityException | OutOfMemoryError e) {
+            throw new StartException(options.program() + ": cannot read: " + describe(e));
+        }
+        try {
+            ElfFile elf = ElfFile.parse(bytes);
+            if (elf.interpreter().isPresent()) {
+                throw new StartException(options.program() + ": dynamically linked (interpreter "
+                        + elf.interpreter().get() + "); ppcvm runs static executables for now");
+            }
+            return new LinuxProcess(options, elf);
+        } catch (ElfException e) {
+            throw new StartException(options.program() + ": " + e.getMessage());
+        }
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    public Cpu cpu() {
+        return cpu;
+    }
+
+    public Vcpu vcpu() {
+        return vcpu;
+    }
+
+    public Memory memory() {
+        return memory;
+    }
+
+    public SymbolTable symbols() {
+        return symbols;
+    }
+
+    public byte[] auxv() {
+        return auxv.clone();
+    }
+
+    /** Runs the process to its end and returns its exit status (128+N when killed by signal N). */
+    public int run() {
+        while (true) {
+            VcpuExit exit = vcpu.run();
+            Integer status = handle(exit);
+            if (status != null) {
+                return status;
+            }
+        }
+    }
+
+    /** Services one exit; returns the exit status when the process ended, else null. */
+    public Integer handle(VcpuExit exit) {
+        return switch (exit) {
+            case VcpuExit.SystemCall sc -> syscalls.dispatch();
+            case VcpuExit.Exception e -> killedBy(signalFor(e));
+            case VcpuExit.Interrupted i -> null;
+            case VcpuExit.InternalError e -> {
+                options.diagnostics().println("ppcvm: " + e.message());
+                if (e.cause() != null) {
+                    e.cause().printStackTrace(options.diagnostics());
+                }
+                yield 70;
+            }
+            case VcpuExit.Halt h -> killedBy(Signal.SIGILL);
+            case VcpuExit.Shutdown s -> killedBy(Signal.SIGKILL);
+        };
+    }
+
+    /** The signal Linux sends for a Book E interrupt taken in user mode. */
+    static Signal signalFor(VcpuExit.Exception e) {
+        return switch (e.kind()) {
+            case DATA_STORAGE, INSTRUCTION_STORAGE -> Signal.SIGSEGV;
+            case ALIGNMENT -> Signal.SIGBUS;
+            case PROGRAM -> {
+                if ((e.esr() & Esr.FP) != 0) {
+                    yield Signal.SIGFPE;
+                }
+                if ((e.esr() & Esr.PTR) != 0) {
+                    yield Signal.SIGTRAP;
+                }
+                yield Signal.SIGILL;
+            }
+            case FP_UNAVAILABLE, SYSTEM_CALL -> Signal.SIGILL;
+        };
+    }
+
+    /** The default action of a fatal signal: the shell's line on stderr, status 128+N. */
+    private int killedBy(Signal signal) {
+        syscalls.flushAndClose();
+        if (!signal.shellMessage().isEmpty()) {
+            options.diagnostics().println(signal.shellMessage());
+            options.diagnostics().flush();
+        }
+        return 128 + signal.number();
+    }
+
+    /** Arguments as given, for diagnostics. */
+    List<String> argv() {
+        return new ArrayList<>(options.argv());
+    }
+}

@@ -1,0 +1,962 @@
+package org.ppcvm.linux;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.ppcvm.core.cpu.Cpu;
+import org.ppcvm.core.mem.Memory;
+import org.ppcvm.core.mem.Perm;
+import org.ppcvm.linux.UserMemory.BadAddress;
+import org.ppcvm.linux.abi.GuestDirent64;
+import org.ppcvm.linux.abi.GuestIoctls;
+import org.ppcvm.linux.abi.GuestOpenFlags;
+import org.ppcvm.linux.abi.GuestRlimit;
+import org.ppcvm.linux.abi.GuestStat64;
+import org.ppcvm.linux.abi.GuestStatx;
+import org.ppcvm.linux.abi.GuestSysinfo;
+import org.ppcvm.linux.abi.GuestTermios;
+import org.ppcvm.linux.abi.GuestTime;
+import org.ppcvm.linux.abi.GuestUtsname;
+import org.ppcvm.linux.abi.GuestWinsize;
+import org.ppcvm.linux.host.Errno;
+import org.ppcvm.linux.host.HostConstants;
+import org.ppcvm.linux.host.HostOs;
+import org.ppcvm.linux.host.HostStat;
+import org.ppcvm.linux.host.HostStatx;
+import org.ppcvm.linux.host.HostTermios;
+import org.ppcvm.linux.host.IoSlice;
+import org.ppcvm.linux.host.Out;
+import org.ppcvm.linux.host.Rlimit;
+import org.ppcvm.linux.host.SysInfo;
+import org.ppcvm.linux.host.Timespec;
+import org.ppcvm.linux.host.Utsname;
+import org.ppcvm.linux.host.Winsize;
+
+/**
+ * The Linux system-call interface of a 32-bit PowerPC process: number in r0, arguments in r3 to
+ * r8, result in r3 with CR0[SO] set on error (r3 then holds the positive errno). 64-bit arguments
+ * occupy an aligned register pair (r5/r6 or r7/r8), high word first.
+ *
+ * <p>Each call is a method; {@link #dispatch()} finds it by number in a table built once. An
+ * unknown call returns ENOSYS and is reported once on stderr.
+ */
+final class Syscalls {
+    @FunctionalInterface
+    private interface Handler {
+        long call(int a, int b, int c, int d, int e, int f) throws BadAddress;
+    }
+
+    private record Entry(String name, Handler handler) {}
+
+    private static final Map<Integer, String> NAMES = loadNames();
+    private static final int PID = 4242;
+
+    private final Cpu cpu;
+    private final Memory memory;
+    private final AddressSpace space;
+    private final LinuxOptions options;
+    private final LoadedImage image;
+    private final UserMemory user;
+    private final HostOs host = new HostOs();
+    private final FdTable fds;
+    private final Entry[] table = new Entry[512];
+    private final Set<Integer> reportedUnknown = new HashSet<>();
+    private final SplittableRandom random = new SplittableRandom(0x5eed_1234_5678L);
+    private final byte[][] sigactions = new byte[65][];
+    private long signalMask;
+    private Integer exitStatus;
+
+    Syscalls(Cpu cpu, AddressSpace space, LinuxOptions options, LoadedImage image) {
+        this.cpu = cpu;
+        this.memory = cpu.memory;
+        this.space = space;
+        this.options = options;
+        this.image = image;
+        this.user = new UserMemory(memory);
+        this.fds = new FdTable(host);
+        registerAll();
+    }
+
+    private static Map<Integer, String> loadNames() {
+        Map<Integer, String> names = new TreeMap<>();
+        try (InputStream in = Syscalls.class.getResourceAsStream("syscalls.txt")) {
+            if (in != null) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    String[] parts = line.trim().split(" ");
+                    if (parts.length == 2 && !line.startsWith("#")) {
+                        names.put(Integer.parseInt(parts[0]), parts[1]);
+                    }
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // Names only decorate diagnostics; numbers still work without them.
+        }
+        return names;
+    }
+
+    private void on(int number, Handler handler) {
+        table[number] = new Entry(NAMES.getOrDefault(number, "syscall_" + number), handler);
+    }
+
+    /** Services the system call the vCPU stopped at; returns the exit status once the process ends. */
+    Integer dispatch() {
+        int nr = cpu.gpr[0];
+        int[] r = cpu.gpr;
+        Entry entry = nr >= 0 && nr < table.length ? table[nr] : null;
+        long result;
+        if (entry == null) {
+            if (reportedUnknown.add(nr)) {
+                options.diagnostics()
+                        .println("ppcvm: unsupported system call " + nr + " (" + NAMES.getOrDefault(nr, "unknown")
+                                + "): returning ENOSYS");
+            }
+            result = -Errno.ENOSYS;
+        } else {
+            try {
+                result = entry.handler().call(r[3], r[4], r[5], r[6], r[7], r[8]);
+            } catch (BadAddress e) {
+                result = -Errno.EFAULT;
+            }
+        }
+        if (options.strace()) {
+            String name = entry != null ? entry.name() : NAMES.getOrDefault(nr, "syscall_" + nr);
+            options.diagnostics()
+                    .printf(
+                            "%d %s(0x%x,0x%x,0x%x,0x%x,0x%x,0x%x) = %s%n",
+                            PID,
+                            name,
+                            r[3],
+                            r[4],
+                            r[5],
+                            r[6],
+                            r[7],
+                            r[8],
+                            result < 0 && result > -4096 ? "-1 errno=" + (-result) : Long.toString(result));
+        }
+        if (exitStatus != null) {
+            return exitStatus;
+        }
+        if (result < 0 && result > -4096) {
+            cpu.gpr[3] = (int) -result;
+            cpu.cr |= 0x1000_0000;
+        } else {
+            cpu.gpr[3] = (int) result;
+            cpu.cr &= ~0x1000_0000;
+        }
+        return null;
+    }
+
+    void flushAndClose() {
+        fds.closeAll();
+    }
+
+    private static long pair(int high, int low) {
+        return (long) high << 32 | (low & 0xFFFF_FFFFL);
+    }
+
+    // ---- Table ---------------------------------------------------------------------------------
+
+    private void registerAll() {
+        // Process
+        on(1, (a, b, c, d, e, f) -> exit(a));
+        on(234, (a, b, c, d, e, f) -> exit(a));
+        on(20, (a, b, c, d, e, f) -> PID);
+        on(207, (a, b, c, d, e, f) -> PID);
+        on(64, (a, b, c, d, e, f) -> host.getppid());
+        on(24, (a, b, c, d, e, f) -> host.getuid());
+        on(49, (a, b, c, d, e, f) -> host.geteuid());
+        on(47, (a, b, c, d, e, f) -> host.getgid());
+        on(50, (a, b, c, d, e, f) -> host.getegid());
+        on(232, (a, b, c, d, e, f) -> PID);
+        on(300, (a, b, c, d, e, f) -> 0);
+        // Restartable sequences are an optimisation glibc probes for; a kernel without them says
+        // ENOSYS, which glibc takes quietly.
+        on(387, (a, b, c, d, e, f) -> -Errno.ENOSYS);
+        on(158, (a, b, c, d, e, f) -> 0);
+        on(171, this::prctl);
+        on(37, (a, b, c, d, e, f) -> kill(a, b));
+        on(208, (a, b, c, d, e, f) -> kill(a, b));
+        on(250, (a, b, c, d, e, f) -> kill(a, c));
+        on(221, this::futex);
+        on(223, this::schedGetaffinity);
+
+        // Memory
+        on(45, (a, b, c, d, e, f) -> space.brk(a));
+        on(90, (a, b, c, d, e, f) -> mmap(a, b, c, d, e, f & 0xFFFF_FFFFL));
+        on(192, (a, b, c, d, e, f) -> mmap(a, b, c, d, e, (f & 0xFFFF_FFFFL) << 12));
+        on(91, (a, b, c, d, e, f) -> munmap(a, b));
+        on(125, (a, b, c, d, e, f) -> mprotect(a, b, c));
+        on(163, this::mremap);
+        on(205, (a, b, c, d, e, f) -> 0);
+
+        // Signals: recorded; delivery to handlers comes with signal support.
+        on(173, this::rtSigaction);
+        on(174, this::rtSigprocmask);
+
+        // Time
+        on(246, (a, b, c, d, e, f) -> clockGettime(a, b, false));
+        on(403, (a, b, c, d, e, f) -> clockGettime(a, b, true));
+        on(247, (a, b, c, d, e, f) -> clockGetres(a, b, false));
+        on(406, (a, b, c, d, e, f) -> clockGetres(a, b, true));
+        on(78, this::gettimeofday);
+        on(13, (a, b, c, d, e, f) -> time(a));
+        on(162, (a, b, c, d, e, f) -> nanosleep(a, false));
+        on(248, (a, b, c, d, e, f) -> c == 0 ? 0 : nanosleep(c, false));
+        on(407, (a, b, c, d, e, f) -> c == 0 ? 0 : nanosleep(c, true));
+
+        // Randomness
+        on(359, (a, b, c, d, e, f) -> getrandom(a, b));
+
+        // Files
+        on(3, (a, b, c, d, e, f) -> read(a, b, c));
+        on(4, (a, b, c, d, e, f) -> write(a, b, c));
+        on(145, (a, b, c, d, e, f) -> readv(a, b, c));
+        on(146, (a, b, c, d, e, f) -> writev(a, b, c));
+        on(179, (a, b, c, d, e, f) -> pread(a, b, c, pair(e, f)));
+        on(180, (a, b, c, d, e, f) -> pwrite(a, b, c, pair(e, f)));
+        on(5, (a, b, c, d, e, f) -> openat(HostConstants.AT_FDCWD, a, b, c));
+        on(286, (a, b, c, d, e, f) -> openat(a, b, c, d));
+        on(6, (a, b, c, d, e, f) -> fds.close(a));
+        on(19, (a, b, c, d, e, f) -> lseek(a, b, c));
+        on(140, this::llseek);
+        on(41, (a, b, c, d, e, f) -> dup(a, 0));
+        on(63, (a, b, c, d, e, f) -> dup2(a, b, 0));
+        on(316, (a, b, c, d, e, f) -> a == b ? -Errno.EINVAL : dup2(a, b, c));
+        on(42, (a, b, c, d, e, f) -> pipe(a, 0));
+        on(317, (a, b, c, d, e, f) -> pipe(a, b));
+        on(55, (a, b, c, d, e, f) -> fcntl(a, b, c));
+        on(204, (a, b, c, d, e, f) -> fcntl(a, b, c));
+        on(33, (a, b, c, d, e, f) -> faccessat(HostConstants.AT_FDCWD, a, b, 0));
+        on(298, (a, b, c, d, e, f) -> faccessat(a, b, c, 0));
+        on(439, (a, b, c, d, e, f) -> faccessat(a, b, c, d));
+        on(85, (a, b, c, d, e, f) -> readlinkat(HostConstants.AT_FDCWD, a, b, c));
+        on(296, (a, b, c, d, e, f) -> readlinkat(a, b, c, d));
+        on(10, (a, b, c, d, e, f) -> unlinkat(HostConstants.AT_FDCWD, a, 0));
+        on(292, (a, b, c, d, e, f) -> unlinkat(a, b, c));
+        on(40, (a, b, c, d, e, f) -> unlinkat(HostConstants.AT_FDCWD, a, HostConstants.AT_REMOVEDIR));
+        on(39, (a, b, c, d, e, f) -> mkdirat(HostConstants.AT_FDCWD, a, b));
+        on(287, (a, b, c, d, e, f) -> mkdirat(a, b, c));
+        on(38, (a, b, c, d, e, f) -> renameat(HostConstants.AT_FDCWD, a, HostConstants.AT_FDCWD, b));
+        on(293, (a, b, c, d, e, f) -> renameat(a, b, c, d));
+        on(357, (a, b, c, d, e, f) -> e != 0 ? -Errno.EINVAL : renameat(a, b, c, d));
+        on(182, (a, b, c, d, e, f) -> getcwd(a, b));
+        on(12, (a, b, c, d, e, f) -> host.chdir(path(a)));
+        on(133, (a, b, c, d, e, f) -> fds.host(a) < 0 ? -Errno.EBADF : host.fchdir(fds.host(a)));
+        on(60, (a, b, c, d, e, f) -> host.umask(a & 0777));
+        on(202, (a, b, c, d, e, f) -> getdents64(a, b, c));
+        on(93, (a, b, c, d, e, f) -> ftruncate(a, b));
+        on(194, (a, b, c, d, e, f) -> ftruncate(a, pair(c, d)));
+        on(118, (a, b, c, d, e, f) -> fds.host(a) < 0 ? -Errno.EBADF : host.fsync(fds.host(a)));
+        on(54, (a, b, c, d, e, f) -> ioctl(a, b, c));
+        on(197, (a, b, c, d, e, f) -> fstat64(a, b));
+        on(195, (a, b, c, d, e, f) -> fstatat64(HostConstants.AT_FDCWD, a, b, 0));
+        on(196, (a, b, c, d, e, f) -> fstatat64(HostConstants.AT_FDCWD, a, b, HostConstants.AT_SYMLINK_NOFOLLOW));
+        on(291, (a, b, c, d, e, f) -> fstatat64(a, b, c, d));
+        on(383, this::statx);
+
+        // System information and limits
+        on(122, (a, b, c, d, e, f) -> uname(a));
+        on(116, (a, b, c, d, e, f) -> sysinfo(a));
+        on(76, (a, b, c, d, e, f) -> getrlimit(a, b));
+        on(190, (a, b, c, d, e, f) -> getrlimit(a, b));
+        on(325, this::prlimit64);
+    }
+
+    // ---- Process -------------------------------------------------------------------------------
+
+    private long exit(int status) {
+        fds.closeAll();
+        exitStatus = status & 0xFF;
+        return 0;
+    }
+
+    private long kill(int pid, int sig) {
+        if (pid != PID && pid != 0 && pid != -1) {
+            return -Errno.ESRCH;
+        }
+        if (sig == 0) {
+            return 0;
+        }
+        if (sig < 1 || sig > 64) {
+            return -Errno.EINVAL;
+        }
+        Signal signal;
+        try {
+            signal = Signal.of(sig);
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
+        if (isIgnoredByDefault(signal)) {
+            return 0;
+        }
+        fds.closeAll();
+        if (!signal.shellMessage().isEmpty()) {
+            options.diagnostics().println(signal.shellMessage());
+        }
+        exitStatus = 128 + sig;
+        return 0;
+    }
+
+    private static boolean isIgnoredByDefault(Signal s) {
+        return s == Signal.SIGCHLD || s == Signal.SIGCONT || s == Signal.SIGURG || s == Signal.SIGWINCH;
+    }
+
+    /** PR_SET_FPEXC / PR_GET_FPEXC drive MSR[FE0,FE1] as Linux does; other options are refused. */
+    private long prctl(int option, int arg2, int c, int d, int e, int f) throws BadAddress {
+        final int prGetFpexc = 11;
+        final int prSetFpexc = 12;
+        final int prFpExcSwEnable = 0x80;
+        final int prFpExcPrecise = 3;
+        switch (option) {
+            case prSetFpexc -> {
+                if ((arg2 & prFpExcSwEnable) != 0 || Integer.compareUnsigned(arg2, prFpExcPrecise) > 0) {
+                    return -Errno.EINVAL;
+                }
+                int fe = ((arg2 << 10) & Cpu.MSR_FE0) | ((arg2 << 8) & Cpu.MSR_FE1);
+                cpu.msr = (cpu.msr & ~(Cpu.MSR_FE0 | Cpu.MSR_FE1)) | fe;
+                return 0;
+            }
+            case prGetFpexc -> {
+                int mode = ((cpu.msr & Cpu.MSR_FE0) != 0 ? 2 : 0) | ((cpu.msr & Cpu.MSR_FE1) != 0 ? 1 : 0);
+                user.writeWord(arg2, mode);
+                return 0;
+            }
+            default -> {
+                return -Errno.EINVAL;
+            }
+        }
+    }
+
+    /** With one thread nobody else can change a futex word: WAIT returns at once, WAKE wakes none. */
+    private long futex(int uaddr, int op, int val, int timeout, int uaddr2, int val3) throws BadAddress {
+        int cmd = op & 0x7F;
+        return switch (cmd) {
+            case 0, 9 -> user.readWord(uaddr) != val ? -Errno.EAGAIN : -Errno.ETIMEDOUT;
+            case 1, 10 -> 0;
+            default -> -Errno.ENOSYS;
+        };
+    }
+
+    private long schedGetaffinity(int pid, int len, int mask, int d, int e, int f) throws BadAddress {
+        if (len < 4) {
+            return -Errno.EINVAL;
+        }
+        user.writeWord(mask, 1);
+        return 4;
+    }
+
+    // ---- Memory --------------------------------------------------------------------------------
+
+    private static final int MAP_SHARED = 0x01;
+    private static final int MAP_PRIVATE = 0x02;
+    private static final int MAP_FIXED = 0x10;
+    private static final int MAP_ANONYMOUS = 0x20;
+    private static final int MAP_FIXED_NOREPLACE = 0x100000;
+
+    private static int perm(int prot) {
+        int perm = prot & Perm.RWX;
+        return (perm & Perm.EXEC) != 0 ? perm | Perm.READ : perm;
+    }
+
+    private long mmap(int addr, int len, int prot, int flags, int fd, long offset) throws BadAddress {
+        if (len == 0 || (offset & Memory.PAGE_MASK) != 0) {
+            return -Errno.EINVAL;
+        }
+        if ((flags & (MAP_SHARED | MAP_PRIVATE)) == 0) {
+            return -Errno.EINVAL;
+        }
+        int size = AddressSpace.pageAlign(len);
+        if (size == 0) {
+            return -Errno.ENOMEM;
+        }
+        int where;
+        if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) != 0) {
+            if ((addr & Memory.PAGE_MASK) != 0) {
+                return -Errno.EINVAL;
+            }
+            if ((flags & MAP_FIXED_NOREPLACE) != 0 && !memory.isFree(addr, size)) {
+                return -Errno.EEXIST;
+            }
+            where = addr;
+        } else {
+            where = space.findFree(addr & ~Memory.PAGE_MASK, size);
+            if (where == 0) {
+                return -Errno.ENOMEM;
+            }
+        }
+        byte[] content = null;
+        if ((flags & MAP_ANONYMOUS) == 0) {
+            int h = fds.host(fd);
+            if (h < 0) {
+                return -Errno.EBADF;
+            }
+            content = new byte[len];
+            long n = host.pread64(h, content, 0, len, offset);
+            if (n < 0) {
+                return n;
+            }
+        }
+        memory.map(where, size, Perm.RW);
+        if (content != null) {
+            memory.writeRaw(where, content);
+        }
+        memory.protect(where, size, perm(prot));
+        return where;
+    }
+
+    private long munmap(int addr, int len) {
+        if ((addr & Memory.PAGE_MASK) != 0 || len == 0) {
+            return -Errno.EINVAL;
+        }
+        memory.unmap(addr, AddressSpace.pageAlign(len));
+        return 0;
+    }
+
+    private long mprotect(int addr, int len, int prot) {
+        if ((addr & Memory.PAGE_MASK) != 0) {
+            return -Errno.EINVAL;
+        }
+        int size = AddressSpace.pageAlign(len);
+        for (long a = Integer.toUnsignedLong(addr); a < Integer.toUnsignedLong(addr) + size; a += Memory.PAGE_SIZE) {
+            if (!memory.isMapped((int) a)) {
+                return -Errno.ENOMEM;
+            }
+        }
+        memory.protect(addr, size, perm(prot));
+        return 0;
+    }
+
+    private long mremap(int oldAddr, int oldLen, int newLen, int flags, int newAddr, int f) {
+        final int mremapMaymove = 1;
+        if ((oldAddr & Memory.PAGE_MASK) != 0 || newLen == 0) {
+            return -Errno.EINVAL;
+        }
+        int oldSize = AddressSpace.pageAlign(oldLen);
+        int newSize = AddressSpace.pageAlign(newLen);
+        if (Integer.compareUnsigned(newSize, oldSize) <= 0) {
+            memory.unmap(oldAddr + newSize, oldSize - newSize);
+            return oldAddr;
+        }
+        int perm = memory.permissions(oldAddr);
+        if (perm < 0) {
+            return -Errno.EFAULT;
+        }
+        if (memory.isFree(oldAddr + oldSize, newSize - oldSize)) {
+            memory.map(oldAddr + oldSize, newSize - oldSize, perm);
+            return oldAddr;
+        }
+        if ((flags & mremapMaymove) == 0) {
+            return -Errno.ENOMEM;
+        }
+        int where = space.findFree(0, newSize);
+        if (where == 0) {
+            return -Errno.ENOMEM;
+        }
+        byte[] data = memory.readRaw(oldAddr, oldSize);
+        memory.map(where, newSize, Perm.RW);
+        memory.writeRaw(where, data);
+        memory.protect(where, newSize, perm);
+        memory.unmap(oldAddr, oldSize);
+        return where;
+    }
+
+    // ---- Signals -------------------------------------------------------------------------------
+
+    /** The ppc32 kernel struct sigaction: handler, flags, restorer, 64-bit mask. */
+    private static final int SIGACTION_SIZE = 20;
+
+    private long rtSigaction(int sig, int act, int oldact, int sigsetsize, int e, int f) throws BadAddress {
+        if (sig < 1 || sig > 64 || sigsetsize != 8 || sig == 9 || sig == 19) {
+            return -Errno.EINVAL;
+        }
+        if (oldact != 0) {
+            byte[] old = sigactions[sig] != null ? sigactions[sig] : new byte[SIGACTION_SIZE];
+            user.copyOut(oldact, old);
+        }
+        if (act != 0) {
+            sigactions[sig] = user.copyIn(act, SIGACTION_SIZE);
+        }
+        return 0;
+    }
+
+    private long rtSigprocmask(int how, int set, int oldset, int sigsetsize, int e, int f) throws BadAddress {
+        if (sigsetsize != 8) {
+            return -Errno.EINVAL;
+        }
+        long old = signalMask;
+        if (set != 0) {
+            long value = ByteBuffer.wrap(user.copyIn(set, 8)).getLong();
+            value = Long.rotateLeft(value, 32); // the two words are signals 1-32 then 33-64
+            switch (how) {
+                case 0 -> signalMask |= value;
+                case 1 -> signalMask &= ~value;
+                case 2 -> signalMask = value;
+                default -> {
+                    return -Errno.EINVAL;
+                }
+            }
+        }
+        if (oldset != 0) {
+            user.writeLong(oldset, Long.rotateLeft(old, 32));
+        }
+        return 0;
+    }
+
+    // ---- Time ----------------------------------------------------------------------------------
+
+    private long clockGettime(int clock, int tp, boolean time64) throws BadAddress {
+        Out<Timespec> out = new Out<>();
+        long r = host.clockGettime(clock, out);
+        if (r < 0) {
+            return r;
+        }
+        writeTimespec(tp, out.get(), time64);
+        return 0;
+    }
+
+    private long clockGetres(int clock, int tp, boolean time64) throws BadAddress {
+        Out<Timespec> out = new Out<>();
+        long r = host.clockGetres(clock, out);
+        if (r < 0 || tp == 0) {
+            return r;
+        }
+        writeTimespec(tp, out.get(), time64);
+        return 0;
+    }
+
+    private void writeTimespec(int addr, Timespec t, boolean time64) throws BadAddress {
+        user.copyOut(addr, time64 ? GuestTime.encodeTimespec64(t) : GuestTime.encodeTimespec32(t));
+    }
+
+    private long gettimeofday(int tv, int tz, int c, int d, int e, int f) throws BadAddress {
+        Out<Timespec> out = new Out<>();
+        host.clockGettime(0, out);
+        if (tv != 0) {
+            user.copyOut(tv, GuestTime.encodeTimeval32(out.get()));
+        }
+        if (tz != 0) {
+            user.copyOut(tz, new byte[8]);
+        }
+        return 0;
+    }
+
+    private long time(int tloc) throws BadAddress {
+        Out<Timespec> out = new Out<>();
+        host.clockGettime(0, out);
+        int seconds = (int) out.get().seconds();
+        if (tloc != 0) {
+            user.writeWord(tloc, seconds);
+        }
+        return seconds & 0xFFFF_FFFFL;
+    }
+
+    private long nanosleep(int req, boolean time64) throws BadAddress {
+        Timespec t = time64
+                ? GuestTime.decodeTimespec64(user.copyIn(req, 16), 0)
+                : GuestTime.decodeTimespec32(user.copyIn(req, 8), 0);
+        if (!t.isValid()) {
+            return -Errno.EINVAL;
+        }
+        return host.nanosleep(t, new Out<>());
+    }
+
+    /** Deterministic: the same seed gives the same bytes, so runs can be replayed. */
+    private long getrandom(int buf, int len) throws BadAddress {
+        byte[] bytes = new byte[Math.min(len, 1 << 20)];
+        random.nextBytes(bytes);
+        user.copyOut(buf, bytes);
+        return bytes.length;
+    }
+
+    // ---- Files ---------------------------------------------------------------------------------
+
+    private byte[] path(int addr) throws BadAddress {
+        return user.string(addr);
+    }
+
+    private int hostDirFd(int dirfd) {
+        return dirfd == HostConstants.AT_FDCWD ? dirfd : fds.host(dirfd);
+    }
+
+    private long read(int fd, int buf, int count) throws BadAddress {
+        int h = fds.host(fd);
+        if (h < 0) {
+            return -Errno.EBADF;
+        }
+        int len = Math.min(count < 0 ? HostOs.MAX_TRANSFER : count, HostOs.MAX_TRANSFER);
+        user.copyOut(buf, new byte[0]);
+        byte[] data = new byte[len];
+        long n = host.read(h, data, 0, len);
+        if (n > 0) {
+            user.copyOut(buf, data, 0, (int) n);
+        }
+        return n;
+    }
+
+    private long write(int fd, int buf, int count) throws BadAddress {
+        int h = fds.host(fd);
+        if (h < 0) {
+            return -Errno.EBADF;
+        }
+        int len = Math.min(count < 0 ? HostOs.MAX_TRANSFER : count, HostOs.MAX_TRANSFER);
+        byte[] data = user.copyIn(buf, len);
+        return host.write(h, data, 0, len);
+    }
+
+    private long pread(int fd, int buf, int count, long pos) throws BadAddress {
+        int h = fds.host(fd);
+        if (h < 0) {
+            return -Errno.EBADF;
+        }
+        byte[] data = new byte[Math.min(count, HostOs.MAX_TRANSFER)];
+        long n = host.pread64(h, data, 0, data.length, pos);
+        if (n > 0) {
+            user.copyOut(buf, data, 0, (int) n);
+        }
+        return n;
+    }
+
+    private long pwrite(int fd, int buf, int count, long pos) throws BadAddress {
+        int h = fds.host(fd);
+        if (h < 0) {
+            return -Errno.EBADF;
+        }
+        byte[] data = user.copyIn(buf, Math.min(count, HostOs.MAX_TRANSFER));
+        return host.pwrite64(h, data, 0, data.length, pos);
+    }
+
+    private record Iovec(int base, int len) {}
+
+    private List<Iovec> iovecs(int iov, int count) throws BadAddress {
+        if (count < 0 || count > 1024) {
+            throw new BadAddress();
+        }
+        ByteBuffer b = ByteBuffer.wrap(user.copyIn(iov, 8 * count));
+        List<Iovec> list = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            list.add(new Iovec(b.getInt(), b.getInt()));
+        }
+        return list;
+    }
+
+    private long readv(int fd, int iov, int count) throws BadAddress {
+        if (count < 0 || count > 1024) {
+            return -Errno.EINVAL;
+        }
+        long total = 0;
+        for (Iovec v : iovecs(iov, count)) {
+            if (v.len() == 0) {
+                continue;
+            }
+            long n = read(fd, v.base(), v.len());
+            if (n < 0) {
+                return total > 0 ? total : n;
+            }
+            total += n;
+            if (n < v.len()) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    private long writev(int fd, int iov, int count) throws BadAddress {
+        if (count < 0 || count > 1024) {
+            return -Errno.EINVAL;
+        }
+        int h = fds.host(fd);
+        if (h < 0) {
+            return -Errno.EBADF;
+        }
+        List<IoSlice> slices = new ArrayList<>();
+        for (Iovec v : iovecs(iov, count)) {
+            slices.add(IoSlice.of(user.copyIn(v.base(), v.len())));
+        }
+        return host.writev(h, slices);
+    }
+
+    private long openat(int dirfd, int pathAddr, int flags, int mode) throws BadAddress {
+        int hdir = hostDirFd(dirfd);
+        if (hdir < 0 && dirfd != HostConstants.AT_FDCWD) {
+            return -Errno.EBADF;
+        }
+        long h = host.openat(hdir, path(pathAddr), GuestOpenFlags.toHost(flags), mode);
+        if (h < 0) {
+            return h;
+        }
+        return fds.install((int) h, 0);
+    }
+
+    private long lseek(int fd, int offset, int whence) {
+        int h = fds.host(fd);
+        if (h < 0) {
+            return -Errno.EBADF;
+        }
+        long r = host.lseek(h, offset, whence);
+        if (r > Integer.MAX_VALUE) {
+            return -Errno.EOVERFLOW;
+        }
+        return r;
+    }
+
+    private long llseek(int fd, int high, int low, int result, int whence, int f) throws BadAddress {
+        int h = fds.host(fd);
+        if (h < 0) {
+            return -Errno.EBADF;
+        }
+        long r = host.lseek(h, pair(high, low), whence);
+        if (r < 0) {
+            return r;
+        }
+        user.writeLong(result, r);
+        return 0;
+    }
+
+    private long dup(int fd, int min) {
+        int h = fds.host(fd);
+        if (h < 0) {
+            return -Errno.EBADF;
+        }
+        long d = host.dup(h);
+        return d < 0 ? d : fds.install((int) d, min);
+    }
+
+    private long dup2(int oldfd, int newfd, int flags) {
+        int h = fds.host(oldfd);
+        if (h < 0) {
+            return -Errno.EBADF;
+        }
+        if (newfd < 0 || newfd >= FdTable.MAX_FDS) {
+            return -Errno.EBADF;
+        }
+        if (oldfd == newfd) {
+            return newfd;
+        }
+        long d = host.dup(h);
+        if (d < 0) {
+            return d;
+        }
+        fds.installAt(newfd, (int) d);
+        return newfd;
+    }
+
+    private long pipe(int fdsAddr, int flags) throws BadAddress {
+        int[] pair = new int[2];
+        long r = host.pipe2(pair, GuestOpenFlags.toHost(flags));
+        if (r < 0) {
+            return r;
+        }
+        int readEnd = fds.install(pair[0], 0);
+        int writeEnd = fds.install(pair[1], 0);
+        user.copyOut(
+                fdsAddr,
+                UserMemory.bigEndian(8).putInt(readEnd).putInt(writeEnd).array());
+        return 0;
+    }
+
+    private long fcntl(int fd, int cmd, int arg) {
+        final int fDupfd = 0;
+        final int fGetfd = 1;
+        final int fSetfd = 2;
+        final int fGetfl = 3;
+        final int fSetfl = 4;
+        final int fDupfdCloexec = 1030;
+        int h = fds.host(fd);
+        if (h < 0) {
+            return -Errno.EBADF;
+        }
+        return switch (cmd) {
+            case fDupfd, fDupfdCloexec -> dup(fd, arg);
+            case fGetfd, fSetfd -> host.fcntl(h, cmd, arg);
+            case fGetfl -> {
+                long r = host.fcntl(h, cmd, 0);
+                yield r < 0 ? r : GuestOpenFlags.toGuest((int) r);
+            }
+            case fSetfl -> host.fcntl(h, cmd, GuestOpenFlags.toHost(arg));
+            default -> -Errno.EINVAL;
+        };
+    }
+
+    private long faccessat(int dirfd, int pathAddr, int mode, int flags) throws BadAddress {
+        return host.faccessat(hostDirFd(dirfd), path(pathAddr), mode, flags);
+    }
+
+    private long readlinkat(int dirfd, int pathAddr, int buf, int size) throws BadAddress {
+        byte[] p = path(pathAddr);
+        byte[] target;
+        if (new String(p, StandardCharsets.UTF_8).equals("/proc/self/exe")) {
+            target = options.program().toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8);
+        } else {
+            byte[] dst = new byte[Math.max(0, Math.min(size, 4096))];
+            long n = host.readlinkat(hostDirFd(dirfd), p, dst);
+            if (n < 0) {
+                return n;
+            }
+            target = java.util.Arrays.copyOf(dst, (int) n);
+        }
+        int n = Math.min(target.length, size);
+        user.copyOut(buf, target, 0, n);
+        return n;
+    }
+
+    private long unlinkat(int dirfd, int pathAddr, int flags) throws BadAddress {
+        return host.unlinkat(hostDirFd(dirfd), path(pathAddr), flags);
+    }
+
+    private long mkdirat(int dirfd, int pathAddr, int mode) throws BadAddress {
+        return host.mkdirat(hostDirFd(dirfd), path(pathAddr), mode);
+    }
+
+    private long renameat(int olddir, int oldPath, int newdir, int newPath) throws BadAddress {
+        return host.renameat(hostDirFd(olddir), path(oldPath), hostDirFd(newdir), path(newPath));
+    }
+
+    private long getcwd(int buf, int size) throws BadAddress {
+        byte[] dst = new byte[Math.max(0, Math.min(size, 4096))];
+        long n = host.getcwd(dst);
+        if (n < 0) {
+            return n;
+        }
+        user.copyOut(buf, dst, 0, (int) n);
+        return n;
+    }
+
+    private long getdents64(int fd, int buf, int count) throws BadAddress {
+        int h = fds.host(fd);
+        if (h < 0) {
+            return -Errno.EBADF;
+        }
+        byte[] data = new byte[Math.min(Math.max(count, 0), 1 << 16)];
+        long n = host.getdents64(h, data, data.length);
+        if (n <= 0) {
+            return n;
+        }
+        GuestDirent64.toGuestInPlace(data, (int) n);
+        user.copyOut(buf, data, 0, (int) n);
+        return n;
+    }
+
+    private long ftruncate(int fd, long length) {
+        int h = fds.host(fd);
+        return h < 0 ? -Errno.EBADF : host.ftruncate(h, length);
+    }
+
+    private long ioctl(int fd, int request, int arg) throws BadAddress {
+        int h = fds.host(fd);
+        if (h < 0) {
+            return -Errno.EBADF;
+        }
+        switch (request) {
+            case GuestIoctls.TCGETS -> {
+                Out<HostTermios> out = new Out<>();
+                long r = host.tcgets(h, out);
+                if (r >= 0) {
+                    user.copyOut(arg, GuestTermios.encode(out.get()));
+                }
+                return r;
+            }
+            case GuestIoctls.TIOCGWINSZ -> {
+                Out<Winsize> out = new Out<>();
+                long r = host.getWinsize(h, out);
+                if (r >= 0) {
+                    user.copyOut(arg, GuestWinsize.encode(out.get()));
+                }
+                return r;
+            }
+            case GuestIoctls.FIONREAD -> {
+                long r = host.fionread(h);
+                if (r >= 0) {
+                    user.writeWord(arg, (int) r);
+                    return 0;
+                }
+                return r;
+            }
+            default -> {
+                return -Errno.ENOTTY;
+            }
+        }
+    }
+
+    private long fstat64(int fd, int buf) throws BadAddress {
+        int h = fds.host(fd);
+        if (h < 0) {
+            return -Errno.EBADF;
+        }
+        Out<HostStat> out = new Out<>();
+        long r = host.fstat(h, out);
+        if (r >= 0) {
+            user.copyOut(buf, GuestStat64.encode(out.get()));
+        }
+        return r;
+    }
+
+    private long fstatat64(int dirfd, int pathAddr, int buf, int flags) throws BadAddress {
+        Out<HostStat> out = new Out<>();
+        byte[] p = path(pathAddr);
+        int hdir = p.length > 0 && p[0] == '/' ? HostConstants.AT_FDCWD : hostDirFd(dirfd);
+        long r = host.fstatat(hdir, p, flags, out);
+        if (r >= 0) {
+            user.copyOut(buf, GuestStat64.encode(out.get()));
+        }
+        return r;
+    }
+
+    private long statx(int dirfd, int pathAddr, int flags, int mask, int buf, int f) throws BadAddress {
+        Out<HostStatx> out = new Out<>();
+        long r = host.statx(hostDirFd(dirfd), path(pathAddr), flags, mask, out);
+        if (r >= 0) {
+            user.copyOut(buf, GuestStatx.encode(out.get()));
+        }
+        return r;
+    }
+
+    // ---- System information --------------------------------------------------------------------
+
+    private long uname(int buf) throws BadAddress {
+        Out<Utsname> out = new Out<>();
+        long r = host.uname(out);
+        if (r >= 0) {
+            user.copyOut(buf, GuestUtsname.encode(out.get().withMachine(GuestUtsname.MACHINE)));
+        }
+        return r;
+    }
+
+    private long sysinfo(int buf) throws BadAddress {
+        Out<SysInfo> out = new Out<>();
+        long r = host.sysinfo(out);
+        if (r >= 0) {
+            user.copyOut(buf, GuestSysinfo.encode(out.get()));
+        }
+        return r;
+    }
+
+    private long getrlimit(int resource, int buf) throws BadAddress {
+        Out<Rlimit> out = new Out<>();
+        long r = host.getrlimit(resource, out);
+        if (r >= 0) {
+            user.copyOut(buf, GuestRlimit.encode32(out.get()));
+        }
+        return r;
+    }
+
+    private long prlimit64(int pid, int resource, int newLimit, int oldLimit, int e, int f) throws BadAddress {
+        if (pid != 0 && pid != PID) {
+            return -Errno.ESRCH;
+        }
+        // The guest may read its limits; changing the host's own limits is not its business.
+        Out<Rlimit> out = new Out<>();
+        long r = host.getrlimit(resource, out);
+        if (r >= 0 && oldLimit != 0) {
+            user.copyOut(oldLimit, GuestRlimit.encode64(out.get()));
+        }
+        return r;
+    }
+}
