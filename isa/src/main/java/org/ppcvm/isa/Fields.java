@@ -177,14 +177,9 @@ public final class Fields {
         return (w >>> 21) & 31;
     }
 
-    /** CT/TH cache touch hint of dcbt and dcbtst, bits 6-10. */
+    /** CT (TH) cache touch hint of dcbt, dcbtst and icbt, bits 6-10. */
     public static int ct(int w) {
         return (w >>> 21) & 31;
-    }
-
-    /** CT cache touch hint of icbt, bits 7-10. */
-    public static int icbtCt(int w) {
-        return (w >>> 21) & 15;
     }
 
     /** E of wrteei, bit 16. */

@@ -426,7 +426,7 @@ public enum Op {
     /** Move From FPSCR. */
     MFFS("mffs", x(63, 583).reserved(11, 20), RC | FP, FRT),
     /** Move to Condition Register from FPSCR. */
-    MCRFS("mcrfs", x0(63, 64).reserved(9, 10).reserved(14, 20), FP, BF, BFA_FPSCR),
+    MCRFS("mcrfs", x0(63, 64).reserved(9, 10).reserved(14, 20), FP, BF, BFA),
     /** Move To FPSCR Field Immediate. */
     MTFSFI("mtfsfi", x(63, 134).reserved(9, 14).reserved(20, 20), RC | FP, BF_FPSCR, U, W),
     /** Move To FPSCR Fields. */
@@ -444,7 +444,7 @@ public enum Op {
     /** Instruction Cache Block Invalidate. */
     ICBI("icbi", x0(31, 982).reserved(6, 10), 0, RA0, RB),
     /** Instruction Cache Block Touch. */
-    ICBT("icbt", x0(31, 22).reserved(6, 6), 0, ICBT_CT, RA0, RB),
+    ICBT("icbt", x0(31, 22), 0, CT, RA0, RB),
     /** Data Cache Block Touch. */
     DCBT("dcbt", x0(31, 278), 0, CT, RA0, RB),
     /** Data Cache Block Touch for Store. */
@@ -627,7 +627,8 @@ public enum Op {
             case BCCTR ->
                 !isReservedBo(Fields.bo(word), Fields.bi(word)) && (BCCTR_RESERVED_BO & 1 << Fields.bo(word)) == 0;
             case LMW -> ra < rt; // RA must not be among the registers loaded
-            case LSWI, LSWX -> ra != rt;
+            case LSWI -> ra != rt;
+            case LSWX -> ra != rt && Fields.rb(word) != rt;
             case MTOCRF, MFOCRF -> Integer.bitCount(Fields.fxm(word)) == 1;
             case MFTB -> Fields.tbr(word) == TBR_TBL || Fields.tbr(word) == TBR_TBU;
             case SYNC -> Fields.syncL(word) != 3;

@@ -80,10 +80,8 @@ public enum Operand {
     L,
     /** W of mtfsf/mtfsfi (select the upper FPSCR word), bit 15. */
     W,
-    /** FPSCR field number BF of mtfsfi/mcrfs source (printed as a number), bits 6-8. */
+    /** FPSCR field number BF of mtfsfi (printed as a number), bits 6-8. */
     BF_FPSCR,
-    /** FPSCR field number BFA of mcrfs, bits 11-13. */
-    BFA_FPSCR,
     /** FPSCR bit number BT of mtfsb0/mtfsb1, bits 6-10. */
     BT_FPSCR,
     /** Immediate U of mtfsfi, bits 16-19. */
@@ -98,10 +96,8 @@ public enum Operand {
     SPR,
     /** Time base register number, bits 11-20 with the halves swapped. */
     TBR,
-    /** Cache touch hint CT/TH of dcbt/dcbtst, bits 6-10. */
+    /** Cache touch hint CT (TH in the server books) of dcbt, dcbtst and icbt, bits 6-10. */
     CT,
-    /** Cache touch hint CT of icbt, bits 7-10. */
-    ICBT_CT,
     /** L of sync (0 heavyweight, 1 lightweight, 2 ptesync), bits 9-10. */
     SYNC_L,
     /** Memory barrier ordering MO of mbar, bits 6-10. */

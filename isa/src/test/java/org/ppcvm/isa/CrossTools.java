@@ -43,7 +43,7 @@ final class CrossTools {
         if (path == null) {
             return false;
         }
-        for (String dir : path.split(File.pathSeparator)) {
+        for (String dir : path.split(File.pathSeparator, -1)) {
             if (Files.isExecutable(Path.of(dir, tool))) {
                 return true;
             }

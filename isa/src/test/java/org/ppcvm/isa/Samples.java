@@ -37,7 +37,7 @@ final class Samples {
         if (op == Op.MFTB) {
             return fill(op, MFTB_FIELDS);
         }
-        Random random = new Random(op.ordinal());
+        Random random = new Random(op.name().hashCode());
         for (int i = 0; i < 10_000; i++) {
             int word = fill(op, biasedFields(random));
             if (op.isValidForm(word)) {
