@@ -52,7 +52,9 @@ public final class GuestDirent64 {
 
     /**
      * Rewrites the host records in {@code records[0..length)} (what {@code HostOs.getdents64}
-     * returned) into the guest's byte order, in place.
+     * returned) into the guest's byte order, in place. The bytes after each name's NUL are set to
+     * zero: Linux leaves them as they were in the caller's buffer, but here they would be leftovers
+     * of the host buffer, which would make runs differ.
      *
      * @throws IllegalArgumentException if the records do not tile {@code length} exactly
      */
@@ -73,7 +75,20 @@ public final class GuestDirent64 {
             D_INO.set(host, ino);
             D_OFF.set(host, off);
             D_RECLEN.set(host, reclen);
+            zeroPadding(records, (int) at, reclen);
             at += reclen;
         }
+    }
+
+    private static void zeroPadding(byte[] records, int record, int reclen) {
+        int at = record + (int) D_NAME.offset();
+        int end = record + reclen;
+        while (at < end && records[at] != 0) {
+            at++;
+        }
+        if (at == end) {
+            throw new IllegalArgumentException("d_name without NUL in the record at " + record);
+        }
+        java.util.Arrays.fill(records, at + 1, end, (byte) 0);
     }
 }
