@@ -256,6 +256,16 @@ final class Syscalls {
         on(194, (a, b, c, d, e, f) -> ftruncate(a, pair(c, d)));
         on(118, (a, b, c, d, e, f) -> fds.host(a) < 0 ? -Errno.EBADF : host.fsync(fds.host(a)));
         on(54, (a, b, c, d, e, f) -> ioctl(a, b, c));
+        on(9, (a, b, c, d, e, f) -> linkat(HostConstants.AT_FDCWD, a, HostConstants.AT_FDCWD, b, 0));
+        on(294, (a, b, c, d, e, f) -> linkat(a, b, c, d, e));
+        on(83, (a, b, c, d, e, f) -> host.symlinkat(path(a), HostConstants.AT_FDCWD, path(b)));
+        on(295, (a, b, c, d, e, f) -> host.symlinkat(path(a), hostDirFd(b), path(c)));
+        on(167, (a, b, c, d, e, f) -> poll(a, b, c < 0 ? -1 : c * 1_000_000L));
+        on(281, (a, b, c, d, e, f) -> poll(a, b, timeoutNanos(c, false)));
+        on(414, (a, b, c, d, e, f) -> poll(a, b, timeoutNanos(c, true)));
+        on(142, (a, b, c, d, e, f) -> select(a, b, c, d, timevalNanos(e)));
+        on(280, (a, b, c, d, e, f) -> select(a, b, c, d, timeoutNanos(e, false)));
+        on(413, (a, b, c, d, e, f) -> select(a, b, c, d, timeoutNanos(e, true)));
         on(197, (a, b, c, d, e, f) -> fstat64(a, b));
         on(195, (a, b, c, d, e, f) -> fstatat64(HostConstants.AT_FDCWD, a, b, 0));
         on(196, (a, b, c, d, e, f) -> fstatat64(HostConstants.AT_FDCWD, a, b, HostConstants.AT_SYMLINK_NOFOLLOW));
@@ -268,6 +278,8 @@ final class Syscalls {
         on(76, (a, b, c, d, e, f) -> getrlimit(a, b));
         on(190, (a, b, c, d, e, f) -> getrlimit(a, b));
         on(325, this::prlimit64);
+        on(43, (a, b, c, d, e, f) -> times(a));
+        on(77, (a, b, c, d, e, f) -> getrusage(a, b));
     }
 
     // ---- Process -------------------------------------------------------------------------------
@@ -844,6 +856,142 @@ final class Syscalls {
         return n;
     }
 
+    private long linkat(int olddir, int oldPath, int newdir, int newPath, int flags) throws BadAddress {
+        return host.linkat(hostDirFd(olddir), path(oldPath), hostDirFd(newdir), path(newPath), flags);
+    }
+
+    // ---- Waiting for descriptors ---------------------------------------------------------------
+
+    private static final short POLLIN = 0x1;
+    private static final short POLLOUT = 0x4;
+    private static final short POLLERR = 0x8;
+    private static final short POLLHUP = 0x10;
+    private static final short POLLNVAL = 0x20;
+
+    /** A relative timeout from a guest timespec pointer; -1 (wait forever) when the pointer is 0. */
+    private long timeoutNanos(int addr, boolean time64) throws BadAddress {
+        if (addr == 0) {
+            return -1;
+        }
+        Timespec t = time64
+                ? GuestTime.decodeTimespec64(user.copyIn(addr, 16), 0)
+                : GuestTime.decodeTimespec32(user.copyIn(addr, 8), 0);
+        return Math.max(0, t.toNanos());
+    }
+
+    private long timevalNanos(int addr) throws BadAddress {
+        if (addr == 0) {
+            return -1;
+        }
+        return Math.max(0, GuestTime.decodeTimeval32(user.copyIn(addr, 8), 0).toNanos());
+    }
+
+    /** poll/ppoll: struct pollfd {int fd; short events; short revents;}, the same bits on both. */
+    private long poll(int fdsAddr, int nfds, long timeoutNanos) throws BadAddress {
+        if (nfds < 0 || nfds > FdTable.MAX_FDS) {
+            return -Errno.EINVAL;
+        }
+        ByteBuffer in = ByteBuffer.wrap(user.copyIn(fdsAddr, 8 * nfds));
+        int[] guestFds = new int[nfds];
+        short[] events = new short[nfds];
+        int[] hostFds = new int[nfds];
+        short[] revents = new short[nfds];
+        int invalid = 0;
+        for (int i = 0; i < nfds; i++) {
+            guestFds[i] = in.getInt(8 * i);
+            events[i] = in.getShort(8 * i + 4);
+            hostFds[i] = guestFds[i] < 0 ? -1 : fds.host(guestFds[i]);
+            if (guestFds[i] >= 0 && hostFds[i] < 0) {
+                invalid++;
+            }
+        }
+        long r = host.poll(hostFds, events, revents, invalid > 0 ? 0 : timeoutNanos);
+        if (r < 0) {
+            return r;
+        }
+        long ready = 0;
+        ByteBuffer out = ByteBuffer.wrap(in.array());
+        for (int i = 0; i < nfds; i++) {
+            short rev = guestFds[i] >= 0 && hostFds[i] < 0 ? POLLNVAL : guestFds[i] < 0 ? 0 : revents[i];
+            out.putShort(8 * i + 6, rev);
+            if (rev != 0) {
+                ready++;
+            }
+        }
+        user.copyOut(fdsAddr, out.array());
+        return ready;
+    }
+
+    /** select/pselect6 on top of poll; fd_set is an array of big-endian 32-bit words. */
+    private long select(int nfds, int readAddr, int writeAddr, int exceptAddr, long timeoutNanos) throws BadAddress {
+        if (nfds < 0 || nfds > FdTable.MAX_FDS) {
+            return -Errno.EINVAL;
+        }
+        int words = (nfds + 31) / 32;
+        int[][] sets = {fdSet(readAddr, words), fdSet(writeAddr, words), fdSet(exceptAddr, words)};
+        List<Integer> watched = new ArrayList<>();
+        for (int fd = 0; fd < nfds; fd++) {
+            if (isSet(sets[0], fd) || isSet(sets[1], fd) || isSet(sets[2], fd)) {
+                if (fds.host(fd) < 0) {
+                    return -Errno.EBADF;
+                }
+                watched.add(fd);
+            }
+        }
+        int n = watched.size();
+        int[] hostFds = new int[n];
+        short[] events = new short[n];
+        short[] revents = new short[n];
+        for (int i = 0; i < n; i++) {
+            int fd = watched.get(i);
+            hostFds[i] = fds.host(fd);
+            events[i] = (short) ((isSet(sets[0], fd) ? POLLIN : 0) | (isSet(sets[1], fd) ? POLLOUT : 0));
+        }
+        long r = host.poll(hostFds, events, revents, timeoutNanos);
+        if (r < 0) {
+            return r;
+        }
+        int[][] result = new int[3][words];
+        long count = 0;
+        for (int i = 0; i < n; i++) {
+            int fd = watched.get(i);
+            if (isSet(sets[0], fd) && (revents[i] & (POLLIN | POLLHUP | POLLERR)) != 0) {
+                result[0][fd / 32] |= 1 << (fd % 32);
+                count++;
+            }
+            if (isSet(sets[1], fd) && (revents[i] & (POLLOUT | POLLERR)) != 0) {
+                result[1][fd / 32] |= 1 << (fd % 32);
+                count++;
+            }
+        }
+        int[] addrs = {readAddr, writeAddr, exceptAddr};
+        for (int s = 0; s < 3; s++) {
+            if (addrs[s] != 0) {
+                ByteBuffer b = UserMemory.bigEndian(4 * words);
+                for (int word : result[s]) {
+                    b.putInt(word);
+                }
+                user.copyOut(addrs[s], b.array());
+            }
+        }
+        return count;
+    }
+
+    private int[] fdSet(int addr, int words) throws BadAddress {
+        int[] set = new int[words];
+        if (addr != 0) {
+            ByteBuffer b = ByteBuffer.wrap(user.copyIn(addr, 4 * words));
+            for (int i = 0; i < words; i++) {
+                set[i] = b.getInt();
+            }
+        }
+        return set;
+    }
+
+    private static boolean isSet(int[] set, int fd) {
+        return (set[fd / 32] & (1 << (fd % 32))) != 0;
+    }
+
     private long ftruncate(int fd, long length) {
         int h = fds.host(fd);
         return h < 0 ? -Errno.EBADF : host.ftruncate(h, length);
@@ -945,6 +1093,41 @@ final class Syscalls {
             user.copyOut(buf, GuestRlimit.encode32(out.get()));
         }
         return r;
+    }
+
+    /** CPU time of the vCPU's host thread, which is the guest's (user) time. */
+    private static long cpuNanos() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : 0;
+    }
+
+    private long times(int buf) throws BadAddress {
+        long ticks = cpuNanos() / 10_000_000L;
+        if (buf != 0) {
+            user.copyOut(
+                    buf,
+                    UserMemory.bigEndian(16)
+                            .putInt((int) ticks)
+                            .putInt(0)
+                            .putInt(0)
+                            .putInt(0)
+                            .array());
+        }
+        Out<Timespec> now = new Out<>();
+        host.clockGettime(1, now);
+        return now.get().toNanos() / 10_000_000L & 0x7FFF_FFFFL;
+    }
+
+    /** struct rusage for ppc32: two timevals then fourteen 32-bit longs (72 bytes). */
+    private long getrusage(int who, int buf) throws BadAddress {
+        if (who != 0 && who != -1 && who != 1) {
+            return -Errno.EINVAL;
+        }
+        long nanos = who == -1 ? 0 : cpuNanos();
+        ByteBuffer b = UserMemory.bigEndian(72);
+        b.putInt((int) (nanos / 1_000_000_000L)).putInt((int) (nanos / 1000 % 1_000_000));
+        user.copyOut(buf, b.array());
+        return 0;
     }
 
     private long prlimit64(int pid, int resource, int newLimit, int oldLimit, int e, int f) throws BadAddress {

@@ -660,6 +660,37 @@ public final class HostOs implements AutoCloseable {
         return result(r);
     }
 
+    /** {@code linkat(olddirfd, oldpath, newdirfd, newpath, flags)}. */
+    public long linkat(int olddirfd, byte[] oldpath, int newdirfd, byte[] newpath, int flags) {
+        SegmentAllocator a = frame(oldpath.length + newpath.length + 2L);
+        MemorySegment from = cString(a, oldpath);
+        MemorySegment to = cString(a, newpath);
+        int od = dir(olddirfd);
+        int nd = dir(newdirfd);
+        int r;
+        try {
+            r = (int) Libc.LINKAT.invokeExact(capture, od, from, nd, to, flags);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /** {@code symlinkat(target, newdirfd, linkpath)}. */
+    public long symlinkat(byte[] target, int newdirfd, byte[] linkpath) {
+        SegmentAllocator a = frame(target.length + linkpath.length + 2L);
+        MemorySegment t = cString(a, target);
+        MemorySegment l = cString(a, linkpath);
+        int nd = dir(newdirfd);
+        int r;
+        try {
+            r = (int) Libc.SYMLINKAT.invokeExact(capture, t, nd, l);
+        } catch (Throwable e) {
+            throw linkFailure(e);
+        }
+        return result(r);
+    }
+
     /** {@code umask(mask)}: sets the host process's mask; returns the previous one. */
     public long umask(int mask) {
         try {

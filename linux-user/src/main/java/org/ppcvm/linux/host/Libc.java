@@ -88,6 +88,8 @@ final class Libc {
     static final MethodHandle UNLINKAT = failing("unlinkat", intOf(JAVA_INT, ADDRESS, JAVA_INT));
     static final MethodHandle MKDIRAT = failing("mkdirat", intOf(JAVA_INT, ADDRESS, JAVA_INT));
     static final MethodHandle RENAMEAT = failing("renameat", intOf(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
+    static final MethodHandle LINKAT = failing("linkat", intOf(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT));
+    static final MethodHandle SYMLINKAT = failing("symlinkat", intOf(ADDRESS, JAVA_INT, ADDRESS));
 
     /** {@code int fcntl(int fd, int cmd, ... long arg)}: glibc reads the argument as a word. */
     static final MethodHandle FCNTL =
