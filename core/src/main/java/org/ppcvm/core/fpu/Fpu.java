@@ -1143,19 +1143,20 @@ public final class Fpu {
     static long squareRootExactForTest(Cpu cpu, long frb, boolean single) {
         long m = significand(frb);
         int q = lsbExponent(frb);
-        if ((q & 1) != 0) {
-            m <<= 1;
-            q -= 1;
+        // Scale the radicand to about 120 bits, by an amount that leaves an even exponent, so the
+        // integer root has about 60.
+        int s = 120 - (64 - Long.numberOfLeadingZeros(m));
+        if (((q - s) & 1) != 0) {
+            s++;
         }
-        // √(m·2^q) = √(m·2^(2k))·2^((q-2k)/2); 2k = 120 gives a root of at least 60 bits.
-        BigInteger radicand = BigInteger.valueOf(m).shiftLeft(120);
+        BigInteger radicand = BigInteger.valueOf(m).shiftLeft(s);
         BigInteger root = radicand.sqrt();
         boolean sticky = !root.multiply(root).equals(radicand);
         return round(
                 cpu,
                 false,
                 root.longValueExact(),
-                (q - 120) / 2,
+                (q - s) / 2,
                 sticky,
                 single ? Format.SINGLE : Format.DOUBLE,
                 roundingMode(cpu));
