@@ -14,6 +14,7 @@ public final class PpcvmRunner implements GuestRunner {
 
     private final Path java;
     private final String classPath;
+    private final String mainClass;
     private final List<String> jvmOptions;
     private final List<String> runOptions;
 
@@ -24,8 +25,14 @@ public final class PpcvmRunner implements GuestRunner {
      * @param runOptions options for {@code ppcvm run}, before the program
      */
     public PpcvmRunner(Path java, String classPath, List<String> jvmOptions, List<String> runOptions) {
+        this(java, classPath, MAIN_CLASS, jvmOptions, runOptions);
+    }
+
+    private PpcvmRunner(
+            Path java, String classPath, String mainClass, List<String> jvmOptions, List<String> runOptions) {
         this.java = java;
         this.classPath = classPath;
+        this.mainClass = mainClass;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.runOptions = List.copyOf(runOptions);
     }
@@ -42,12 +49,17 @@ public final class PpcvmRunner implements GuestRunner {
 
     /** The same, with {@code options} passed to {@code ppcvm run} (e.g. an engine selection). */
     public PpcvmRunner withRunOptions(List<String> options) {
-        return new PpcvmRunner(java, classPath, jvmOptions, options);
+        return new PpcvmRunner(java, classPath, mainClass, jvmOptions, options);
     }
 
     /** The same, with other options for the child JVM. */
     public PpcvmRunner withJvmOptions(List<String> options) {
-        return new PpcvmRunner(java, classPath, options, runOptions);
+        return new PpcvmRunner(java, classPath, mainClass, options, runOptions);
+    }
+
+    /** The same, starting another main class (tests of the runner itself use a stand-in CLI). */
+    PpcvmRunner withMainClass(String otherMainClass) {
+        return new PpcvmRunner(java, classPath, otherMainClass, jvmOptions, runOptions);
     }
 
     @Override
@@ -61,7 +73,7 @@ public final class PpcvmRunner implements GuestRunner {
         command.add(java.toString());
         command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", classPath, MAIN_CLASS, "run"));
+        command.addAll(List.of("-cp", classPath, mainClass, "run"));
         command.addAll(runOptions);
         // End of ppcvm's options: guest arguments that start with '-' belong to the guest.
         command.add("--");

@@ -95,6 +95,10 @@ public final class QemuUser implements GuestRunner {
             cpu.ifPresent(c -> command.addAll(List.of("-cpu", c)));
             sysroot.ifPresent(d -> command.addAll(List.of("-L", d.toString())));
             command.addAll(List.of("-0", spec.program().toString()));
+            if (!spec.env().containsKey("PWD")) {
+                // The shell exports PWD; the guest's environment must be the spec's alone.
+                command.addAll(List.of("-U", "PWD"));
+            }
             command.addAll(List.of("-trace", "enable=user_dump_core_and_abort,file=" + trace));
             command.add(copy.toString());
             command.addAll(spec.args());

@@ -197,12 +197,13 @@ public final class TextDiff {
                 script.add(new Line(Kind.SAME, a.get(i), offset + i + 1, offset + j + 1));
                 i++;
                 j++;
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                script.add(new Line(Kind.INSERTED, b.get(j), offset + i + 1, offset + j + 1));
-                j++;
-            } else {
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                // Deletions first, as diff(1) shows them.
                 script.add(new Line(Kind.DELETED, a.get(i), offset + i + 1, offset + j + 1));
                 i++;
+            } else {
+                script.add(new Line(Kind.INSERTED, b.get(j), offset + i + 1, offset + j + 1));
+                j++;
             }
         }
     }

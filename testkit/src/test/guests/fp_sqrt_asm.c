@@ -1,0 +1,31 @@
+// fsqrt and fsqrts (optional instructions that the e500mc core lacks and that Linux emulates for
+// user code there) over special and edge operands, in all four rounding modes, with the FPSCR.
+// qemu's e500mc model raises SIGILL for them, so the oracle runs on a 7400, whose FPU has them.
+// ppcvm-test: cpu=7400
+#include <stdint.h>
+#include <stdio.h>
+
+typedef union { double d; uint64_t u; } bits64;
+
+static const uint64_t V[] = {
+    0x0000000000000000ULL, 0x8000000000000000ULL, 0x3ff0000000000000ULL, 0x4000000000000000ULL,
+    0x4008000000000000ULL, 0x3fb999999999999aULL, 0x7fefffffffffffffULL, 0x0000000000000001ULL,
+    0x000fffffffffffffULL, 0x0010000000000000ULL, 0xbff0000000000000ULL, 0x7ff0000000000000ULL,
+    0xfff0000000000000ULL, 0x7ff8000000000000ULL, 0x7ff0000000000001ULL, 0x47efffffe0000000ULL,
+    0x3e80000000000000ULL, 0x4330000000000001ULL,
+};
+
+int main(void) {
+    for (uint32_t rn = 0; rn < 4; rn++) {
+        for (unsigned i = 0; i < sizeof V / sizeof V[0]; i++) {
+            bits64 in = {.u = V[i]}, mode = {.u = rn}, f1, f2, r1, r2;
+            __asm__ volatile("mtfsf 0xff,%2\n\tfsqrt %0,%3\n\tmffs %1" : "=&d"(r1.d), "=&d"(f1.d) : "d"(mode.d), "d"(in.d));
+            __asm__ volatile("mtfsf 0xff,%2\n\tfsqrts %0,%3\n\tmffs %1" : "=&d"(r2.d), "=&d"(f2.d) : "d"(mode.d), "d"(in.d));
+            printf("rn=%u sqrt(%a): fsqrt %a [%016llx] fpscr=%08x fsqrts %a [%016llx] fpscr=%08x\n", rn, in.d, r1.d,
+                   (unsigned long long)r1.u, (uint32_t)f1.u, r2.d, (unsigned long long)r2.u, (uint32_t)f2.u);
+        }
+    }
+    bits64 zero = {.u = 0};
+    __asm__ volatile("mtfsf 0xff,%0" : : "d"(zero.d));
+    return 0;
+}
