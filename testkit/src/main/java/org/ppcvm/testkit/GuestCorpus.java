@@ -119,10 +119,15 @@ public final class GuestCorpus {
         }
         Path start = Path.of("").toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
-            for (Path candidate : List.of(dir.resolve("testkit/src/test/guests"), dir.resolve("src/test/guests"))) {
-                if (Files.isDirectory(candidate) && candidate.toString().contains("testkit")) {
-                    return candidate;
-                }
+            Path fromRoot = dir.resolve("testkit/src/test/guests");
+            if (Files.isDirectory(fromRoot)) {
+                return fromRoot;
+            }
+            Path fromModule = dir.resolve("src/test/guests");
+            if (dir.getFileName() != null
+                    && dir.getFileName().toString().equals("testkit")
+                    && Files.isDirectory(fromModule)) {
+                return fromModule;
             }
         }
         throw new IllegalStateException("no testkit/src/test/guests above " + start + "; set -Dppcvm.guests");
