@@ -47,7 +47,11 @@ public final class Tools {
 
     /** Whether this is a CI build, where a missing tool is an error rather than a reason to skip. */
     public static boolean underCi() {
-        return "true".equals(System.getenv("CI"));
+        return underCi(System.getenv());
+    }
+
+    static boolean underCi(Map<String, String> environment) {
+        return "true".equals(environment.get("CI"));
     }
 
     /**
@@ -55,13 +59,17 @@ public final class Tools {
      * or, under CI, fails it.
      */
     public static Path assumeAvailable(String tool) {
-        Optional<Path> found = find(tool);
+        return assumeAvailable(tool, System.getenv());
+    }
+
+    static Path assumeAvailable(String tool, Map<String, String> environment) {
+        Optional<Path> found = find(tool, environment);
         if (found.isPresent()) {
             return found.get();
         }
         String message = "'" + tool + "' is not on PATH; install it to run this test"
                 + " (Debian: gcc-powerpc-linux-gnu, g++-powerpc-linux-gnu, qemu-user, gdb-multiarch)";
-        if (underCi()) {
+        if (underCi(environment)) {
             throw new AssertionError(message + " [CI=true: a missing tool is a failure]");
         }
         return Assumptions.abort(message);
