@@ -12,11 +12,13 @@ import org.ppcvm.core.cpu.SystemRegisters;
 import org.ppcvm.core.exec.DecodedCode;
 import org.ppcvm.core.exec.Interpreter;
 import org.ppcvm.core.mem.Memory;
+import org.ppcvm.core.mem.MemoryFault;
 import org.ppcvm.core.vcpu.Vcpu;
 import org.ppcvm.core.vcpu.VcpuExit;
 import org.ppcvm.elf.ElfException;
 import org.ppcvm.elf.ElfFile;
 import org.ppcvm.elf.SymbolTable;
+import org.ppcvm.isa.Disassembler;
 
 /**
  * A Linux user-mode process on one vCPU: loads the executable, builds the initial stack, and runs
@@ -112,12 +114,27 @@ public final class LinuxProcess {
     /** Runs the process to its end and returns its exit status (128+N when killed by signal N). */
     public int run() {
         while (true) {
-            VcpuExit exit = vcpu.run();
+            VcpuExit exit = options.trace() ? tracedStep() : vcpu.run();
             Integer status = handle(exit);
             if (status != null) {
                 return status;
             }
         }
+    }
+
+    /** One instruction, printed first as objdump would print it. */
+    private VcpuExit tracedStep() {
+        int pc = cpu.pc;
+        String where = symbols.describe(pc).map(s -> " <" + s + ">").orElse("");
+        String text;
+        try {
+            int word = memory.fetch(pc);
+            text = String.format("%08x  %s", word, Disassembler.disassemble(word, pc, symbols::describe));
+        } catch (MemoryFault f) {
+            text = "(not executable)";
+        }
+        options.diagnostics().printf("%08x%s: %s%n", pc, where, text);
+        return vcpu.step();
     }
 
     /** Services one exit; returns the exit status when the process ended, else null. */
