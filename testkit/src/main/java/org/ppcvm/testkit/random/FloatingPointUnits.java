@@ -40,10 +40,13 @@ final class FloatingPointUnits {
         ctx.maybeFloatEdge(fa, 0.3);
         ctx.maybeFloatEdge(fb, 0.3);
         int ft = ctx.fprDest(single);
-        ctx.tested(form, form + " " + f(ft) + "," + f(fa) + "," + f(fb));
-        if (single) {
-            QemuCorrections.singleDenormalClass(ctx, ft);
-        }
+        String text = form + " " + f(ft) + "," + f(fa) + "," + f(fb);
+        QemuCorrections.around(ctx, fix(form, single ? ft : -1), form, text, text);
+    }
+
+    /** The usual correction: FX (and CR1's copy), and single-precision classification. */
+    private static QemuCorrections.Fix fix(String form, int singleResult) {
+        return QemuCorrections.Fix.single(form.endsWith("."), singleResult);
     }
 
     /** fmadd, fmsub, fnmadd, fnmsub and their single-precision forms: FRT = ±(FRA × FRC ± FRB). */
@@ -57,10 +60,13 @@ final class FloatingPointUnits {
         ctx.maybeFloatEdge(fc, 0.2);
         ctx.maybeFloatEdge(fb, 0.2);
         int ft = ctx.fprDest(single);
-        ctx.tested(form, form + " " + f(ft) + "," + f(fa) + "," + f(fc) + "," + f(fb));
-        if (single) {
-            QemuCorrections.singleDenormalClass(ctx, ft);
-        }
+        String operands = " " + f(ft) + "," + f(fa) + "," + f(fc) + "," + f(fb);
+        boolean negative = form.startsWith("fn");
+        QemuCorrections.Fix fix =
+                new QemuCorrections.Fix(true, form.endsWith("."), single ? ft : -1, false, negative ? ft : -1, -1, -1);
+        // qemu rounds fnmadd/fnmsub's negated value: its copy negates fmadd/fmsub's result instead.
+        String qemuForm = negative ? "fm" + form.substring("fnm".length()) : form;
+        QemuCorrections.around(ctx, fix, form, form + operands, qemuForm + operands);
     }
 
     /** fsqrt, fsqrts, fres, frsqrte. */
@@ -76,10 +82,15 @@ final class FloatingPointUnits {
             ctx.fixup("mtfsb1 " + Fpscr.XX);
             ctx.fixup("mtfsb1 " + Fpscr.FX);
         }
-        ctx.tested(form, form + " " + f(ft) + "," + f(fb));
-        if (single) {
-            QemuCorrections.singleDenormalClass(ctx, ft);
-        }
+        String text = form + " " + f(ft) + "," + f(fb);
+        boolean fres = which == 2;
+        QemuCorrections.around(
+                ctx,
+                new QemuCorrections.Fix(
+                        true, form.endsWith("."), single ? ft : -1, false, -1, fres ? fb : -1, fres ? ft : -1),
+                form,
+                text,
+                text);
         if (estimate) {
             ctx.fixup("mtfsb0 " + Fpscr.FR);
             ctx.fixup("mtfsb0 " + Fpscr.FI);
@@ -103,15 +114,16 @@ final class FloatingPointUnits {
                 int fb = ctx.fpr();
                 ctx.maybeFloatEdge(fb, 0.3);
                 int ft = ctx.fpr();
-                ctx.tested(form, form + " " + f(ft) + "," + f(fb));
-                QemuCorrections.singleDenormalClass(ctx, ft);
+                String text = form + " " + f(ft) + "," + f(fb);
+                QemuCorrections.around(ctx, fix(form, ft), form, text, text);
             }
             default -> {
                 String form = rc(ctx, ctx.rng.nextBoolean() ? "fctiw" : "fctiwz");
                 int fb = ctx.fpr();
                 ctx.maybeFloatEdge(fb, 0.4);
                 int ft = ctx.fprDouble();
-                ctx.tested(form, form + " " + f(ft) + "," + f(fb));
+                String text = form + " " + f(ft) + "," + f(fb);
+                QemuCorrections.around(ctx, fix(form, -1), form, text, text);
                 definedLowWordOnly(ctx, ft);
                 // FPRF is undefined after fctiw[z] (Book I, Floating Convert To Integer Word).
                 ctx.fixup("mtfsb0 " + Fpscr.C);
@@ -139,7 +151,8 @@ final class FloatingPointUnits {
         int fb = ctx.fpr();
         ctx.maybeFloatEdge(fa, 0.3);
         ctx.maybeFloatEdge(fb, 0.3);
-        ctx.tested(form, form + " " + ctx.rng.nextInt(8) + "," + f(fa) + "," + f(fb));
+        String text = form + " " + ctx.rng.nextInt(8) + "," + f(fa) + "," + f(fb);
+        QemuCorrections.around(ctx, new QemuCorrections.Fix(true, false, -1, true, -1, -1, -1), form, text, text);
     }
 
     /** fmr, fneg, fabs, fnabs: bit operations that keep a single-domain value single. */
@@ -206,10 +219,12 @@ final class FloatingPointUnits {
                         || bt == Fpscr.VX
                         || bt == Fpscr.RESERVED_20
                         || (bt >= Fpscr.VE && bt <= Fpscr.NI));
+                String text = form + " " + bt;
                 if (Fpscr.isExceptionBit(bt)) {
-                    QemuCorrections.mtfsb1SetsFx(ctx, bt);
+                    QemuCorrections.around(ctx, fix(form, -1), form, text, text);
+                } else {
+                    ctx.tested(form, text);
                 }
-                ctx.tested(form, form + " " + bt);
             }
             default -> {
                 int bfa = ctx.rng.nextInt(8);

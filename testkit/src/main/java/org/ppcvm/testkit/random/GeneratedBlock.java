@@ -34,7 +34,8 @@ public record GeneratedBlock(int index, MachineState initial, List<Boolean> sing
 
     /**
      * The block for a failure report: initial state, then ppcvm's lines (tested ones marked
-     * {@code *}, fix-ups {@code ~}), with qemu's replacements and corrections shown indented.
+     * {@code *}, fix-ups {@code ~}), with qemu's replacements shown indented and its corrections
+     * ({@link QemuCorrections}) summarised.
      */
     public String describe() {
         StringBuilder out = new StringBuilder();
@@ -63,14 +64,12 @@ public record GeneratedBlock(int index, MachineState initial, List<Boolean> sing
             }
             out.append('\n');
         }
-        out.append("body (* under test, ~ fix-up, > qemu's copy only):\n");
+        out.append("body (* under test, ~ fix-up; > what qemu's copy runs instead or in addition):\n");
         for (AsmLine line : body) {
             String mark = switch (line.role()) {
                 case TESTED -> "* ";
                 case FIXUP -> "~ ";
-                case LABEL -> "";
-                case SETUP -> "  ";
-                case QEMU_CORRECTION -> "> ";
+                case SETUP, LABEL, QEMU_CORRECTION -> "  ";
             };
             if (!line.ppcvmText().isEmpty()) {
                 out.append(line.role() == AsmLine.Role.LABEL ? "" : "  ")
@@ -79,8 +78,13 @@ public record GeneratedBlock(int index, MachineState initial, List<Boolean> sing
                         .append('\n');
             }
             if (!line.qemuText().equals(line.ppcvmText())) {
-                for (String q : line.qemuText().split("\n", -1)) {
-                    out.append("      > ").append(q).append('\n');
+                String[] q = line.qemuText().split("\n", -1);
+                if (line.role() == AsmLine.Role.QEMU_CORRECTION && q.length > 3) {
+                    out.append("      > (").append(q.length).append(" lines of qemu correction)\n");
+                } else {
+                    for (String l : q) {
+                        out.append("      > ").append(l).append('\n');
+                    }
                 }
             }
         }

@@ -69,12 +69,17 @@ public final class Harness {
     static final int SLOT_TEMP_3 = 480;
     static final int SLOT_XER = 484;
     /** Save slots for qemu-only corrections, apart so that they never meet a fix-up's. */
-    static final int SLOT_QEMU_GPR = 488;
+    static final int SLOT_QEMU_R3 = 512;
 
-    static final int SLOT_QEMU_CR = 492;
-    static final int SLOT_QEMU_FPR = 496;
-    static final int SLOT_QEMU_FPSCR = 504;
-    static final int HARNESS_BYTES = 512;
+    static final int SLOT_QEMU_R4 = 516;
+    static final int SLOT_QEMU_CR = 520;
+    static final int SLOT_QEMU_F0 = 528;
+    static final int SLOT_QEMU_PRE = 536;
+    static final int SLOT_QEMU_POST = 544;
+    static final int SLOT_QEMU_FT = 552;
+    static final int SLOT_QEMU_FB = 560;
+    static final int SLOT_QEMU_TEMP = 568;
+    static final int HARNESS_BYTES = 576;
 
     // Byte offsets in a block's initial-state table.
     static final int INIT_FPR = 0;

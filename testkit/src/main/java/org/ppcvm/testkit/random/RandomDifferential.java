@@ -58,18 +58,25 @@ public final class RandomDifferential {
 
     /** Writes both sources and builds them (or finds them in the toolchain's cache). */
     public Binaries build(GeneratedProgram program) {
-        return new Binaries(build(program, SourceVariant.PPCVM), build(program, SourceVariant.QEMU));
-    }
-
-    private Path build(GeneratedProgram program, SourceVariant variant) {
         String name = String.format(
                 Locale.ROOT,
-                "random-%016x-%dx%d-%s.S",
+                "random-%016x-%dx%d%s",
                 program.seed(),
                 program.settings().blocks(),
                 program.settings().instructionsPerBlock(),
-                variant.name().toLowerCase(Locale.ROOT));
-        Path source = sourceDir.resolve(name);
+                program.settings().units().isEmpty()
+                        ? ""
+                        : "-u" + Integer.toHexString(program.settings().units().hashCode()));
+        return build(program, name);
+    }
+
+    /** The same, naming the sources {@code name-ppcvm.S} and {@code name-qemu.S}. */
+    public Binaries build(GeneratedProgram program, String name) {
+        return new Binaries(build(program, name, SourceVariant.PPCVM), build(program, name, SourceVariant.QEMU));
+    }
+
+    private Path build(GeneratedProgram program, String name, SourceVariant variant) {
+        Path source = sourceDir.resolve(name + "-" + variant.name().toLowerCase(Locale.ROOT) + ".S");
         try {
             Files.createDirectories(sourceDir);
             String text = program.source(variant);
