@@ -5,7 +5,7 @@ import static org.ppcvm.testkit.random.BlockContext.r;
 import java.util.List;
 
 /**
- * Conditional branches (Power ISA Book I 2.4): forward {@code bc}/{@code bcl} over a few units,
+ * Conditional branches (Power ISA Book I, Branch Instructions): forward {@code bc}/{@code bcl} over a few units,
  * counted loops closed by a backward {@code bc} that decrements CTR, and {@code bclr[l]}/{@code
  * bcctr[l]} to a local label loaded into LR or CTR. Every branch target is a label of the same
  * block, so both the taken and the fall-through paths reach the block's dump.

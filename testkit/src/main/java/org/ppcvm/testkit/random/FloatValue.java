@@ -30,8 +30,8 @@ public record FloatValue(String name, long bits) {
     }
 
     /**
-     * The double an FPR holds after {@code lfs} of the single {@code singleBits} (Power ISA Book I
-     * 4.6.2): exact widening, NaNs keep their payload and are not quieted.
+     * The double an FPR holds after {@code lfs} of the single {@code singleBits} (Power ISA Book I,
+     * Load Floating-Point Single): exact widening, NaNs keep their payload and are not quieted.
      */
     static long singleToDoubleBits(int singleBits) {
         int exponent = (singleBits >>> 23) & 0xFF;

@@ -5,7 +5,7 @@ import static org.ppcvm.testkit.random.BlockContext.ra0;
 
 import java.util.List;
 
-/** Fixed-point arithmetic, logical, rotate, shift and compare instructions (Power ISA Book I 3.3). */
+/** Fixed-point arithmetic, logical, rotate, shift and compare instructions (Power ISA Book I chapter 3). */
 final class IntegerUnits {
     private IntegerUnits() {}
 
@@ -57,7 +57,7 @@ final class IntegerUnits {
 
     /**
      * divw and divwu in all four forms. RT, and with Rc=1 CR0's LT, GT and EQ, are undefined for a
-     * zero divisor and for 0x80000000 / -1 (Book I 3.3.8); OV, SO and CR0[SO] are defined. The
+     * zero divisor and for 0x80000000 / -1 (Book I, Divide Word); OV, SO and CR0[SO] are defined. The
      * fix-up redoes the division with OE=1 on saved copies of the operands: its OV says whether
      * the case was undefined, and then RT is set to 0 and CR0[LT,GT,EQ] cleared. XER and the
      * temporaries are restored, so only the undefined bits change.

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Loads and stores of every width and addressing form into the scratch area (Power ISA Book I
- * 3.3.2-3.3.7 and 4.6.2-4.6.3). Every address is built from {@code r2} inside the same unit, so a
+ * Loads and stores of every width and addressing form into the scratch area (Power ISA Book I,
+ * Fixed-Point and Floating-Point Storage Access Instructions). Every address is built from {@code r2} inside the same unit, so a
  * unit stays inside the area even when it runs repeatedly in a loop.
  */
 final class LoadStoreUnits {
@@ -205,7 +205,7 @@ final class LoadStoreUnits {
 
     /**
      * lswi, lswx, stswi, stswx. Loaded ranges (which wrap from r31 to r0) never include r1, r2 or
-     * the address registers (Book I 3.3.7: invalid forms); lswx with a zero count leaves RT
+     * the address registers (Book I, Load String Word: invalid forms); lswx with a zero count leaves RT
      * undefined, so RT is then set afterwards.
      */
     static void string(BlockContext ctx) {

@@ -14,7 +14,7 @@ public enum QemuDeviation {
     /**
      * qemu never computes FPSCR[FR] (fraction rounded): arithmetic, rounding and conversion
      * instructions leave whatever {@code mtfsf}/{@code mtfsfi}/{@code mtfsb*} last wrote there
-     * (Power ISA 2.06 Book I 4.2.2, FPSCR bit FR; 4.3.6, rounding). It cannot be recomputed from
+     * (Power ISA 2.06 Book I 4.2.2, FPSCR bit FR; 4.3.6, Rounding). It cannot be recomputed from
      * the result, so FR is masked in the dumped FPSCR, and both copies clear FR just before
      * {@code mffs} and {@code mcrfs} of field 3 so that it never flows into a compared register.
      */
@@ -41,15 +41,15 @@ public enum QemuDeviation {
     /**
      * qemu's {@code fcmpu}/{@code fcmpo} clear FPSCR[FI], and those that raise an invalid-operation
      * exception (a NaN operand) set FPRF to "quiet NaN", changing its C bit; the compares alter only
-     * FPCC, FX, VXSNAN and (fcmpo) VXVC (Book I 4.6.8, Floating Compare Unordered/Ordered: Special
-     * Registers Altered). qemu's copy restores C and FI after each compare.
+     * FPCC, FX, VXSNAN and (fcmpo) VXVC (Book I, Floating Compare Unordered/Ordered: Special Registers
+     * Altered). qemu's copy restores C and FI after each compare.
      */
     COMPARE_ALTERS_C_AND_FI(0),
 
     /**
      * qemu's {@code fnmadd[s]}/{@code fnmsub[s]} negate before rounding, so under the rounding
      * modes toward ±infinity they round the wrong way; the ISA rounds the fmadd/fmsub result and
-     * then negates it (Book I 4.6.5.2, Floating Negative Multiply-Add: "the same result as would be
+     * then negates it (Book I, Floating Negative Multiply-Add: "the same result as would be
      * obtained by using the Floating Multiply-Add instruction and then negating the result", NaNs
      * excepted). qemu's copy runs fmadd[s]/fmsub[s] and then negates a non-NaN result, flipping
      * FPRF's sign.

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Condition-register logic, {@code isel}, and moves to and from CR, XER, LR and CTR (Power ISA
- * Book I 2.5.1, 3.3.15 and 3.3.16).
+ * Book I, Condition Register Instructions and Move To/From System Register Instructions).
  */
 final class RegisterMoveUnits {
     private RegisterMoveUnits() {}
@@ -68,7 +68,8 @@ final class RegisterMoveUnits {
                 ctx.tested("mtocrf", "mtocrf " + (0x80 >> ctx.rng.nextInt(8)) + "," + r(rs));
             }
             default -> {
-                // Only the selected field of RT is defined (Book I 3.3.15); the fix-up keeps it.
+                // Only the selected field of RT is defined (Book I, Move From One Condition Register Field); the fix-up
+                // keeps it.
                 int rt = ctx.gpr();
                 int field = ctx.rng.nextInt(8);
                 ctx.tested("mfocrf", "mfocrf " + r(rt) + "," + (0x80 >> field));
