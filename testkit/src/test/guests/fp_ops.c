@@ -21,10 +21,14 @@ static void fpscr_set(uint32_t v) {
     double d = from_bits(v);
     __asm__ volatile("mtfsf 0xff,%0" : : "d"(d));
 }
+/* FPSCR[FR] (fraction rounded up) is left out of every comparison: qemu-ppc 7.2 never sets it,
+ * while ppcvm sets it as the Power ISA says. core's FpuOracleTest and QemuDeviationTest check
+ * ppcvm's FR against the ISA instead. */
+#define FPSCR_FR 0x00040000u
 static uint32_t fpscr_get(void) {
     double d;
     __asm__ volatile("mffs %0" : "=d"(d));
-    return (uint32_t)to_bits(d);
+    return (uint32_t)to_bits(d) & ~FPSCR_FR;
 }
 
 static const uint64_t V[] = {
@@ -104,7 +108,32 @@ static const struct { const char *name; double (*fn)(double, uint32_t, uint32_t 
     {"fnabs", op_fnabs, 0}, {"fneg", op_fneg, 0}, {"fmr", op_fmr, 0},
 };
 
+/* qemu-ppc 7.2 classes a single-precision result that is denormal in single format as a normal
+ * number in FPSCR[FPRF]; the ISA (and ppcvm) class it as denormal. For those results only, FPRF
+ * is left out of the comparison; core's QemuDeviationTest pins ppcvm's value. */
+#define FPSCR_FPRF 0x0001f000u
+static int single_result(const char *what) {
+    size_t n = strcspn(what, " ");
+    return (n > 1 && what[n - 1] == 's') || strncmp(what, "frsp", 4) == 0;
+}
+static int single_denormal(double r) {
+    double m = fabs(r);
+    return m != 0 && m < 0x1p-126;
+}
+
+#define FPSCR_VXSNAN 0x01000000u
+static int is_snan(uint64_t u) {
+    return (u & 0x7ff0000000000000ULL) == 0x7ff0000000000000ULL && (u & 0x000fffffffffffffULL) != 0 &&
+           !(u & 0x0008000000000000ULL);
+}
+static int is_zero_bits(uint64_t u) { return (u << 1) == 0; }
+static int is_inf_bits(uint64_t u) { return (u << 1) == 0xffe0000000000000ULL; }
+static int zero_times_inf(uint64_t a, uint64_t c) {
+    return (is_zero_bits(a) && is_inf_bits(c)) || (is_inf_bits(a) && is_zero_bits(c));
+}
+
 static void show(const char *what, double r, uint32_t fpscr) {
+    if (single_result(what) && single_denormal(r)) fpscr &= ~FPSCR_FPRF;
     printf("%s -> %a [%016llx] fpscr=%08x\n", what, r, (unsigned long long)to_bits(r), fpscr);
 }
 
@@ -210,6 +239,9 @@ int main(void) {
                 for (unsigned l = 0; l < NT; l++) {
                     uint32_t fpscr;
                     double r = TERS[k].fn(from_bits(V[T[i]]), from_bits(V[T[j]]), from_bits(V[T[l]]), 0, &fpscr);
+                    /* 0 x inf + SNaN raises both VXIMZ and VXSNAN in the ISA; qemu-ppc 7.2 drops
+                     * VXSNAN, so it is not compared for exactly those operands. */
+                    if (zero_times_inf(V[T[i]], V[T[j]]) && is_snan(V[T[l]])) fpscr &= ~FPSCR_VXSNAN;
                     snprintf(what, sizeof what, "%s %a*%a+%a", TERS[k].name, from_bits(V[T[i]]), from_bits(V[T[j]]),
                              from_bits(V[T[l]]));
                     show(what, r, fpscr);
@@ -239,6 +271,7 @@ int main(void) {
                 double a = R[i], b = R[j];
                 double s = op_fadd(a, b, rn, &f1), p = op_fmul(a, b, rn, &f2), q = op_fdiv(a, b, rn, &f3);
                 double m = op_fmadd(a, b, a, rn, &f4), ss = op_fdivs(a, b, rn, &f5);
+                if (single_denormal(ss)) f5 &= ~FPSCR_FPRF; /* see show() */
                 printf("rn=%u %a %a: add %a/%08x mul %a/%08x div %a/%08x madd %a/%08x divs %a/%08x\n", rn, a, b, s,
                        f1, p, f2, q, f3, m, f4, ss, f5);
             }

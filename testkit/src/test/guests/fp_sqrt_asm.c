@@ -7,6 +7,9 @@
 
 typedef union { double d; uint64_t u; } bits64;
 
+/* FPSCR[FR] is not compared: qemu-ppc 7.2 never sets it (see fp_ops.c). */
+#define FPSCR_FR 0x00040000u
+
 static const uint64_t V[] = {
     0x0000000000000000ULL, 0x8000000000000000ULL, 0x3ff0000000000000ULL, 0x4000000000000000ULL,
     0x4008000000000000ULL, 0x3fb999999999999aULL, 0x7fefffffffffffffULL, 0x0000000000000001ULL,
@@ -22,7 +25,8 @@ int main(void) {
             __asm__ volatile("mtfsf 0xff,%2\n\tfsqrt %0,%3\n\tmffs %1" : "=&d"(r1.d), "=&d"(f1.d) : "d"(mode.d), "d"(in.d));
             __asm__ volatile("mtfsf 0xff,%2\n\tfsqrts %0,%3\n\tmffs %1" : "=&d"(r2.d), "=&d"(f2.d) : "d"(mode.d), "d"(in.d));
             printf("rn=%u sqrt(%a): fsqrt %a [%016llx] fpscr=%08x fsqrts %a [%016llx] fpscr=%08x\n", rn, in.d, r1.d,
-                   (unsigned long long)r1.u, (uint32_t)f1.u, r2.d, (unsigned long long)r2.u, (uint32_t)f2.u);
+                   (unsigned long long)r1.u, (uint32_t)f1.u & ~FPSCR_FR, r2.d, (unsigned long long)r2.u,
+                   (uint32_t)f2.u & ~FPSCR_FR);
         }
     }
     bits64 zero = {.u = 0};

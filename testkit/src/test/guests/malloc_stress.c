@@ -30,8 +30,9 @@ static size_t pick_size(void) {
         case 0: return 1 + r % 8;
         case 1: case 2: case 3: return 1 + (r >> 8) % 64;
         case 4: case 5: return 1 + (r >> 8) % 1024;
-        case 6: case 7: return 1 + (r >> 8) % 16384;
-        case 8: return 100000 + (r >> 8) % 200000; /* above the default mmap threshold */
+        case 6: case 7: return 1 + (r >> 8) % 4096;
+        case 8: /* now and then above the default mmap threshold */
+            return (r >> 8) % 8 == 0 ? 140000 + (r >> 11) % 10000 : 1 + (r >> 8) % 1024;
         default: return 1 + (r >> 8) % 4096;
     }
 }
@@ -39,7 +40,7 @@ static size_t pick_size(void) {
 int main(void) {
     lcg_seed(2024);
     unsigned long ops = 0, bad = 0, misaligned = 0, reallocs = 0, frees = 0;
-    for (int round = 0; round < 30000; round++) {
+    for (int round = 0; round < 3000; round++) {
         int i = (int)(lcg_next() % SLOTS);
         uint32_t what = lcg_next() % 4;
         if (blk[i] == NULL) {

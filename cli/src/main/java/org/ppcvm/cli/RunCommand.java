@@ -37,6 +37,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Print each executed instruction, disassembled, on stderr.")
     boolean trace;
 
+    @Option(names = "--stats", description = "Print the number of guest instructions and their rate at exit.")
+    boolean stats;
+
     @Parameters(index = "0", paramLabel = "PROGRAM", description = "The ELF executable.")
     Path program;
 
@@ -60,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
         }
         List<String> envp = new ArrayList<>();
         env.forEach((k, v) -> envp.add(k + "=" + v));
-        LinuxOptions options = new LinuxOptions(program, argv, envp, strace, trace, System.err);
+        LinuxOptions options = new LinuxOptions(program, argv, envp, strace, trace, stats, System.err);
         try {
             return LinuxProcess.create(options).run();
         } catch (StartException e) {

@@ -15,8 +15,6 @@ public final class AddressSpace {
     /** Where top-down mmap allocation starts: below the stack and Linux's minimum 128 MiB gap. */
     public static final int MMAP_TOP = STACK_TOP - InitialStack.STACK_SIZE - (128 << 20);
 
-    private static final int MAX_GUEST_PAGES_SEARCHED = 1 << 20;
-
     private final Memory memory;
     private int brkStart;
     private int brk;
@@ -66,33 +64,21 @@ public final class AddressSpace {
         if (hint != 0 && (hint & Memory.PAGE_MASK) == 0 && fits(hint, len) && memory.isFree(hint, len)) {
             return hint;
         }
-        long end = Integer.toUnsignedLong(MMAP_TOP);
-        int pages = len >>> Memory.PAGE_SHIFT;
-        int searched = 0;
-        while (end - len >= Memory.PAGE_SIZE * 16L && searched < MAX_GUEST_PAGES_SEARCHED) {
-            long start = end - len;
-            int busy = lastMappedPage((int) start, pages);
-            if (busy < 0) {
-                return (int) start;
+        // One walk down from the top, counting the free pages seen in a row.
+        int needed = len >>> Memory.PAGE_SHIFT;
+        int lowestPage = 16;
+        int run = 0;
+        for (int page = (MMAP_TOP >>> Memory.PAGE_SHIFT) - 1; page >= lowestPage; page--) {
+            if (memory.isMapped(page << Memory.PAGE_SHIFT)) {
+                run = 0;
+            } else if (++run == needed) {
+                return page << Memory.PAGE_SHIFT;
             }
-            end = Integer.toUnsignedLong(busy) << Memory.PAGE_SHIFT;
-            searched += pages;
         }
         return 0;
     }
 
     private static boolean fits(int addr, int len) {
         return Integer.toUnsignedLong(addr) + Integer.toUnsignedLong(len) <= Integer.toUnsignedLong(STACK_TOP);
-    }
-
-    /** The highest mapped page number in the range, or -1 if all are free. */
-    private int lastMappedPage(int start, int pages) {
-        for (int i = pages - 1; i >= 0; i--) {
-            int addr = start + (i << Memory.PAGE_SHIFT);
-            if (memory.isMapped(addr)) {
-                return addr >>> Memory.PAGE_SHIFT;
-            }
-        }
-        return -1;
     }
 }

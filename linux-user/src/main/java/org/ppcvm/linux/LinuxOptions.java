@@ -13,7 +13,14 @@ import java.util.List;
  * @param envp the guest's environment as NAME=VALUE strings
  * @param strace print each system call and its result on {@code diagnostics}
  * @param trace print each executed instruction, disassembled, on {@code diagnostics}
+ * @param stats print the instruction count and speed on {@code diagnostics} at the end
  * @param diagnostics where ppcvm's own messages go (the host's stderr)
  */
 public record LinuxOptions(
-        Path program, List<String> argv, List<String> envp, boolean strace, boolean trace, PrintStream diagnostics) {}
+        Path program,
+        List<String> argv,
+        List<String> envp,
+        boolean strace,
+        boolean trace,
+        boolean stats,
+        PrintStream diagnostics) {}

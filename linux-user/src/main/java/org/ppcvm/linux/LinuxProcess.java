@@ -113,10 +113,18 @@ public final class LinuxProcess {
 
     /** Runs the process to its end and returns its exit status (128+N when killed by signal N). */
     public int run() {
+        long start = System.nanoTime();
         while (true) {
             VcpuExit exit = options.trace() ? tracedStep() : vcpu.run();
             Integer status = handle(exit);
             if (status != null) {
+                if (options.stats()) {
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    options.diagnostics()
+                            .printf(
+                                    "ppcvm: %d instructions in %.3f s (%.1f million per second)%n",
+                                    cpu.instructionCount, seconds, cpu.instructionCount / seconds / 1e6);
+                }
                 return status;
             }
         }

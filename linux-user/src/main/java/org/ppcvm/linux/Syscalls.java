@@ -231,6 +231,14 @@ final class Syscalls {
         on(63, (a, b, c, d, e, f) -> dup2(a, b, 0));
         on(316, (a, b, c, d, e, f) -> a == b ? -Errno.EINVAL : dup2(a, b, c));
         on(42, (a, b, c, d, e, f) -> pipe(a, 0));
+        on(333, this::socketpair);
+        // Without flags or addresses, send and recv are write and read; the rest of the socket
+        // interface comes with networking.
+        on(334, (a, b, c, d, e, f) -> d != 0 ? -Errno.EOPNOTSUPP : write(a, b, c));
+        on(336, (a, b, c, d, e, f) -> d != 0 ? -Errno.EOPNOTSUPP : read(a, b, c));
+        on(335, (a, b, c, d, e, f) -> d != 0 || e != 0 ? -Errno.EOPNOTSUPP : write(a, b, c));
+        on(337, (a, b, c, d, e, f) -> d != 0 || e != 0 ? -Errno.EOPNOTSUPP : read(a, b, c));
+        on(338, (a, b, c, d, e, f) -> fds.host(a) < 0 ? -Errno.EBADF : host.shutdown(fds.host(a), b));
         on(317, (a, b, c, d, e, f) -> pipe(a, b));
         on(55, (a, b, c, d, e, f) -> fcntl(a, b, c));
         on(204, (a, b, c, d, e, f) -> fcntl(a, b, c));
@@ -771,6 +779,22 @@ final class Syscalls {
         user.copyOut(
                 fdsAddr,
                 UserMemory.bigEndian(8).putInt(readEnd).putInt(writeEnd).array());
+        return 0;
+    }
+
+    private long socketpair(int domain, int type, int protocol, int sv, int e, int f) throws BadAddress {
+        final int afUnix = 1;
+        if (domain != afUnix) {
+            return -Errno.EAFNOSUPPORT;
+        }
+        int[] pair = new int[2];
+        long r = host.socketpair(domain, type, protocol, pair);
+        if (r < 0) {
+            return r;
+        }
+        int first = fds.install(pair[0], 0);
+        int second = fds.install(pair[1], 0);
+        user.copyOut(sv, UserMemory.bigEndian(8).putInt(first).putInt(second).array());
         return 0;
     }
 

@@ -281,6 +281,37 @@ public final class HostOs implements AutoCloseable {
         return result(r);
     }
 
+    /**
+     * {@code socketpair(domain, type, protocol, fds)}; AF_UNIX, SOCK_STREAM/DGRAM and the
+     * SOCK_NONBLOCK/SOCK_CLOEXEC flags have the same values on 32-bit PowerPC as here.
+     */
+    public long socketpair(int domain, int type, int protocol, int[] fds) {
+        Objects.checkFromIndexSize(0, 2, fds.length);
+        MemorySegment pair = frame(8).allocate(JAVA_INT, 2);
+        int r;
+        try {
+            r = (int) Libc.SOCKETPAIR.invokeExact(capture, domain, type, protocol, pair);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        if (r == 0) {
+            fds[0] = pair.getAtIndex(JAVA_INT, 0);
+            fds[1] = pair.getAtIndex(JAVA_INT, 1);
+        }
+        return result(r);
+    }
+
+    /** {@code shutdown(fd, how)}. */
+    public long shutdown(int fd, int how) {
+        int r;
+        try {
+            r = (int) Libc.SHUTDOWN.invokeExact(capture, fd, how);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
     /** {@code eventfd(initval, flags)}. */
     public long eventfd(int initval, int flags) {
         int r;

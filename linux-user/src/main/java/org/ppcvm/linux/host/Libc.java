@@ -98,6 +98,8 @@ final class Libc {
     static final MethodHandle DUP = failing("dup", intOf(JAVA_INT));
     static final MethodHandle DUP3 = failing("dup3", intOf(JAVA_INT, JAVA_INT, JAVA_INT));
     static final MethodHandle PIPE2 = failing("pipe2", intOf(ADDRESS, JAVA_INT));
+    static final MethodHandle SOCKETPAIR = failing("socketpair", intOf(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+    static final MethodHandle SHUTDOWN = failing("shutdown", intOf(JAVA_INT, JAVA_INT));
     static final MethodHandle PPOLL = failing("ppoll", intOf(ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
 
     /** {@code int ioctl(int fd, unsigned long request, ... void *arg)} */
