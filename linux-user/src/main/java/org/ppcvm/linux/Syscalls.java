@@ -59,6 +59,9 @@ final class Syscalls {
     private static final Map<Integer, String> NAMES = loadNames();
     private static final int PID = 4242;
 
+    /** A handler's result meaning "every register was loaded: leave r3 and CR0 alone". */
+    private static final long RESTORED_ALL = Long.MIN_VALUE;
+
     private final Cpu cpu;
     private final Memory memory;
     private final AddressSpace space;
@@ -144,6 +147,9 @@ final class Syscalls {
         if (exitStatus != null) {
             return exitStatus;
         }
+        if (result == RESTORED_ALL) {
+            return null;
+        }
         if (result < 0 && result > -4096) {
             cpu.gpr[3] = (int) -result;
             cpu.cr |= 0x1000_0000;
@@ -199,6 +205,7 @@ final class Syscalls {
 
         // Signals: recorded; delivery to handlers comes with signal support.
         on(173, this::rtSigaction);
+        on(249, (a, b, c, d, e, f) -> swapcontext(a, b, c));
         on(174, this::rtSigprocmask);
 
         // Time
@@ -528,6 +535,38 @@ final class Syscalls {
             user.writeLong(oldset, Long.rotateLeft(old, 32));
         }
         return 0;
+    }
+
+    /** The ppc32 kernel ucontext: uc_regs (a pointer to the mcontext) at 48, the mask at 52. */
+    private static final int UCONTEXT_SIZE = 1184;
+
+    private static final int UC_REGS = 48;
+    private static final int UC_SIGMASK = 52;
+    private static final int UC_MCONTEXT = 192;
+
+    /**
+     * swapcontext(old, new, size), which glibc's getcontext, setcontext and swapcontext use: saves
+     * the registers as they are at the system call into old's mcontext, then loads new's. Loading
+     * replaces every register, the result register included, as Linux's full restore does.
+     */
+    private long swapcontext(int oldCtx, int newCtx, int size) throws BadAddress {
+        if (size < UCONTEXT_SIZE) {
+            return -Errno.EINVAL;
+        }
+        if (oldCtx != 0) {
+            user.copyOut(oldCtx + UC_MCONTEXT, MachineContext.save(cpu, cpu.gpr[3], MachineContext.TRAP_SYSCALL));
+            user.writeLong(oldCtx + UC_SIGMASK, Long.rotateLeft(signalMask, 32));
+            user.writeWord(oldCtx + UC_REGS, oldCtx + UC_MCONTEXT);
+        }
+        if (newCtx == 0) {
+            return 0;
+        }
+        int mcontext = user.readWord(newCtx + UC_REGS);
+        byte[] context = user.copyIn(mcontext, MachineContext.SIZE);
+        long mask = ByteBuffer.wrap(user.copyIn(newCtx + UC_SIGMASK, 8)).getLong();
+        signalMask = Long.rotateLeft(mask, 32);
+        MachineContext.restore(cpu, context);
+        return RESTORED_ALL;
     }
 
     // ---- Time ----------------------------------------------------------------------------------
