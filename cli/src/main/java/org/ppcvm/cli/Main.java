@@ -22,6 +22,15 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setUnmatchedOptionsArePositionalParams(false);
+        // A mistyped command line gets one line, as other Unix tools print, not the whole usage.
+        cli.setParameterExceptionHandler((e, commandLineArgs) -> {
+            CommandLine failed = e.getCommandLine();
+            String message = e.getMessage();
+            failed.getErr()
+                    .println("ppcvm: " + Character.toLowerCase(message.charAt(0)) + message.substring(1) + " (see '"
+                            + failed.getCommandSpec().qualifiedName() + " --help')");
+            return failed.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("ppcvm: " + e.getMessage());
             return 70;

@@ -32,6 +32,9 @@ public final class ElfFile {
 
     private ElfFile(byte[] bytes) throws ElfException {
         this.bytes = bytes;
+        if (bytes.length == 0) {
+            throw new ElfException("empty file");
+        }
         if (bytes.length < 4 || bytes[0] != 0x7F || bytes[1] != 'E' || bytes[2] != 'L' || bytes[3] != 'F') {
             throw new ElfException("not an ELF file (bad magic number)");
         }
@@ -185,7 +188,7 @@ public final class ElfFile {
     /** The NUL-terminated string at {@code index} of a string table at [offset, offset+size). */
     private String string(int tableOffset, int tableSize, int index) throws ElfException {
         if (Integer.compareUnsigned(index, tableSize) >= 0) {
-            throw new ElfException("string index " + index + " outside its string table");
+            throw new ElfException("string index " + Integer.toUnsignedString(index) + " outside its string table");
         }
         int start = tableOffset + index;
         int end = start;
