@@ -3,6 +3,8 @@ package org.ppcvm.linux;
 import java.util.Arrays;
 import org.ppcvm.linux.host.Errno;
 import org.ppcvm.linux.host.HostOs;
+import org.ppcvm.linux.host.HostStat;
+import org.ppcvm.linux.host.Out;
 
 /**
  * The guest's file descriptors, each backed by a host descriptor that belongs to the guest alone:
@@ -15,15 +17,40 @@ final class FdTable {
     private final HostOs host;
     private final int[] hostFd = new int[MAX_FDS];
 
+    /**
+     * Whether reads and writes may block (pipes, terminals, sockets): those first wait in {@link
+     * HostOs#waitFor}, which a wake-up can interrupt. Regular files and directories never block.
+     */
+    private final boolean[] mayBlock = new boolean[MAX_FDS];
+
     FdTable(HostOs host) {
         this.host = host;
         Arrays.fill(hostFd, -1);
         for (int fd = 0; fd <= 2; fd++) {
             long dup = host.dup(fd);
             if (dup >= 0) {
-                hostFd[fd] = (int) dup;
+                set(fd, (int) dup);
             }
         }
+    }
+
+    private void set(int fd, int host) {
+        hostFd[fd] = host;
+        mayBlock[fd] = host >= 0 && blocks(host);
+    }
+
+    private boolean blocks(int fd) {
+        Out<HostStat> st = new Out<>();
+        if (host.fstat(fd, st) < 0) {
+            return true;
+        }
+        int type = st.get().mode() & HostStat.S_IFMT;
+        return type != HostStat.S_IFREG && type != HostStat.S_IFDIR;
+    }
+
+    /** Whether I/O on guest {@code fd} may block and must wait interruptibly first. */
+    boolean mayBlock(int fd) {
+        return fd >= 0 && fd < MAX_FDS && mayBlock[fd];
     }
 
     /** The host descriptor behind guest {@code fd}, or -1. */
@@ -35,7 +62,7 @@ final class FdTable {
     int install(int host, int min) {
         for (int fd = Math.max(min, 0); fd < MAX_FDS; fd++) {
             if (hostFd[fd] < 0) {
-                hostFd[fd] = host;
+                set(fd, host);
                 return fd;
             }
         }
@@ -48,7 +75,7 @@ final class FdTable {
         if (hostFd[fd] >= 0) {
             this.host.close(hostFd[fd]);
         }
-        hostFd[fd] = host;
+        set(fd, host);
     }
 
     long close(int fd) {

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.ppcvm.core.cpu.Cpu;
 import org.ppcvm.core.cpu.Esr;
@@ -13,6 +15,9 @@ import org.ppcvm.core.exec.DecodedCode;
 import org.ppcvm.core.exec.Interpreter;
 import org.ppcvm.core.mem.Memory;
 import org.ppcvm.core.mem.MemoryFault;
+import org.ppcvm.core.os.GuestThread;
+import org.ppcvm.core.os.MemoryRegion;
+import org.ppcvm.core.os.OsPersonality;
 import org.ppcvm.core.vcpu.Vcpu;
 import org.ppcvm.core.vcpu.VcpuExit;
 import org.ppcvm.elf.ElfException;
@@ -26,7 +31,7 @@ import org.ppcvm.isa.Disassembler;
  * whose default action ends the process as Linux would (with the shell's message and status
  * 128+N, since a JVM cannot die of the guest's signal as qemu-ppc does).
  */
-public final class LinuxProcess {
+public final class LinuxProcess implements OsPersonality {
     /** MSR for user code: problem state, FP available, external interrupts on. */
     private static final int USER_MSR = Cpu.MSR_PR | Cpu.MSR_FP | Cpu.MSR_EE | Cpu.MSR_ME;
 
@@ -99,6 +104,7 @@ public final class LinuxProcess {
         return vcpu;
     }
 
+    @Override
     public Memory memory() {
         return memory;
     }
@@ -107,8 +113,59 @@ public final class LinuxProcess {
         return symbols;
     }
 
-    public byte[] auxv() {
-        return auxv.clone();
+    @Override
+    public String name() {
+        return "linux-user";
+    }
+
+    @Override
+    public Optional<byte[]> auxv() {
+        return Optional.of(auxv.clone());
+    }
+
+    @Override
+    public Optional<String> executablePath() {
+        return Optional.of(options.program().toAbsolutePath().toString());
+    }
+
+    @Override
+    public List<GuestThread> threads() {
+        return List.of(
+                new GuestThread(Syscalls.PID, options.program().getFileName().toString(), vcpu));
+    }
+
+    @Override
+    public OptionalInt signalFor(VcpuExit.Exception exception) {
+        return OptionalInt.of(signalOf(exception).number());
+    }
+
+    @Override
+    public List<MemoryRegion> memoryMap() {
+        List<MemoryRegion> regions = new ArrayList<>();
+        long start = -1;
+        int perm = -1;
+        for (long page = 0; page <= 1L << 20; page++) {
+            int p = page < 1L << 20 ? memory.permissions((int) (page << Memory.PAGE_SHIFT)) : -1;
+            if (p != perm) {
+                if (perm >= 0) {
+                    regions.add(new MemoryRegion(
+                            (int) (start << Memory.PAGE_SHIFT), (page - start) << Memory.PAGE_SHIFT, perm));
+                }
+                start = page;
+                perm = p;
+            }
+        }
+        return regions;
+    }
+
+    /**
+     * Makes the running vCPU return {@link VcpuExit.Interrupted} at its next check, and a system
+     * call blocked in a wait return and restart later. Thread-safe: a debugger or a host signal
+     * handler calls it.
+     */
+    public void requestStop() {
+        vcpu.requestExit();
+        syscalls.wakeUp();
     }
 
     /** Runs the process to its end and returns its exit status (128+N when killed by signal N). */
@@ -149,11 +206,11 @@ public final class LinuxProcess {
     public Integer handle(VcpuExit exit) {
         return switch (exit) {
             case VcpuExit.SystemCall sc -> syscalls.dispatch();
-            case VcpuExit.Exception e -> killedBy(signalFor(e));
+            case VcpuExit.Exception e -> killedBy(signalOf(e));
             case VcpuExit.Interrupted i -> null;
             case VcpuExit.InternalError e -> {
-                options.diagnostics().println("ppcvm: " + e.message());
-                if (e.cause() != null) {
+                options.diagnostics().println("ppcvm: " + e.message() + " (a ppcvm defect; please report it)");
+                if (e.cause() != null && System.getenv("PPCVM_DEBUG") != null) {
                     e.cause().printStackTrace(options.diagnostics());
                 }
                 yield 70;
@@ -164,7 +221,7 @@ public final class LinuxProcess {
     }
 
     /** The signal Linux sends for a Book E interrupt taken in user mode. */
-    static Signal signalFor(VcpuExit.Exception e) {
+    static Signal signalOf(VcpuExit.Exception e) {
         return switch (e.kind()) {
             case DATA_STORAGE, INSTRUCTION_STORAGE -> Signal.SIGSEGV;
             case ALIGNMENT -> Signal.SIGBUS;
@@ -189,10 +246,5 @@ public final class LinuxProcess {
             options.diagnostics().flush();
         }
         return 128 + signal.number();
-    }
-
-    /** Arguments as given, for diagnostics. */
-    List<String> argv() {
-        return new ArrayList<>(options.argv());
     }
 }

@@ -57,10 +57,18 @@ final class Syscalls {
     private record Entry(String name, Handler handler) {}
 
     private static final Map<Integer, String> NAMES = loadNames();
-    private static final int PID = 4242;
+    /** The guest's process and thread id: fixed, so that runs are reproducible. */
+    static final int PID = 4242;
 
     /** A handler's result meaning "every register was loaded: leave r3 and CR0 alone". */
     private static final long RESTORED_ALL = Long.MIN_VALUE;
+
+    /**
+     * A handler's result meaning "a wake-up interrupted the wait: run the call again later". The
+     * PC goes back to the {@code sc} with every register as it was, so the call restarts once the
+     * owner (a debugger, a signal) is done, as Linux restarts an interrupted call.
+     */
+    private static final long RESTART = Long.MIN_VALUE + 1;
 
     private final Cpu cpu;
     private final Memory memory;
@@ -148,6 +156,10 @@ final class Syscalls {
             return exitStatus;
         }
         if (result == RESTORED_ALL) {
+            return null;
+        }
+        if (result == RESTART) {
+            cpu.pc -= 4;
             return null;
         }
         if (result < 0 && result > -4096) {
@@ -645,10 +657,34 @@ final class Syscalls {
         return dirfd == HostConstants.AT_FDCWD ? dirfd : fds.host(dirfd);
     }
 
+    /** Waits until guest {@code fd} is ready, or returns RESTART if woken first; 0 when ready. */
+    private long awaitReady(int fd, int h, short events) {
+        if (!fds.mayBlock(fd) || isNonBlocking(h)) {
+            return 0;
+        }
+        long r = host.waitFor(h, events, -1);
+        return r == -Errno.EINTR ? RESTART : 0;
+    }
+
+    /** O_NONBLOCK, read from the open file description each time: another process may change it. */
+    private boolean isNonBlocking(int h) {
+        final int fGetfl = 3;
+        long flags = host.fcntl(h, fGetfl, 0);
+        return flags >= 0 && (flags & HostConstants.O_NONBLOCK) != 0;
+    }
+
+    /** Makes a system call blocked in a wait return and restart later (thread-safe). */
+    void wakeUp() {
+        host.wakeUp();
+    }
+
     private long read(int fd, int buf, int count) throws BadAddress {
         int h = fds.host(fd);
         if (h < 0) {
             return -Errno.EBADF;
+        }
+        if (awaitReady(fd, h, POLLIN) == RESTART) {
+            return RESTART;
         }
         int len = Math.min(count < 0 ? HostOs.MAX_TRANSFER : count, HostOs.MAX_TRANSFER);
         user.copyOut(buf, new byte[0]);
@@ -664,6 +700,9 @@ final class Syscalls {
         int h = fds.host(fd);
         if (h < 0) {
             return -Errno.EBADF;
+        }
+        if (awaitReady(fd, h, POLLOUT) == RESTART) {
+            return RESTART;
         }
         int len = Math.min(count < 0 ? HostOs.MAX_TRANSFER : count, HostOs.MAX_TRANSFER);
         byte[] data = user.copyIn(buf, len);
