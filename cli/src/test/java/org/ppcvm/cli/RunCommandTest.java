@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -116,9 +115,6 @@ class RunCommandTest {
         assertOneLineError(execute("run", java.toString()), "ppcvm: " + java + ": " + parserMessage(java));
     }
 
-    @Disabled("BUG (linux-user LinuxProcess.create): an unreadable file is reported as"
-            + " 'ppcvm: F: cannot read: F' because AccessDeniedException's message is only the path;"
-            + " expected 'ppcvm: F: cannot read: Permission denied'")
     @Test
     void unreadableFile() throws IOException, InterruptedException {
         Path secret = Files.write(dir.resolve("secret"), MinimalElf.build());

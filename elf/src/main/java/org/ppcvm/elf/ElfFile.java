@@ -147,7 +147,9 @@ public final class ElfFile {
                 raw[i][f] = b.getInt(at + 4 * f);
             }
         }
-        int[] names = shstrndx < shnum ? raw[shstrndx] : null;
+        // SHN_UNDEF (0) means the file has no section names (ELF gABI).
+        int[] names =
+                shstrndx != 0 && shstrndx < shnum && raw[shstrndx][1] == Section.SHT_STRTAB ? raw[shstrndx] : null;
         List<Section> list = new ArrayList<>();
         for (int[] s : raw) {
             String name = names == null ? "" : string(names[4], names[5], s[0]);
@@ -169,6 +171,10 @@ public final class ElfFile {
                 throw new ElfException("symbol table links to a missing string table");
             }
             Section strtab = sections.get(symtab.link());
+            if (strtab.type() != Section.SHT_STRTAB) {
+                throw new ElfException(
+                        "symbol table links to section " + symtab.link() + ", which is not a string table");
+            }
             int count = Integer.divideUnsigned(symtab.size(), SYM_SIZE);
             for (int i = 1; i < count; i++) {
                 int at = symtab.offset() + i * SYM_SIZE;

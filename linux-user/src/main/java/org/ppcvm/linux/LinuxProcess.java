@@ -1,6 +1,7 @@
 package org.ppcvm.linux;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
@@ -77,6 +78,8 @@ public final class LinuxProcess implements OsPersonality {
             bytes = Files.readAllBytes(options.program());
         } catch (NoSuchFileException e) {
             throw new StartException(options.program() + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new StartException(options.program() + ": cannot read: Permission denied");
         } catch (IOException | SecurityException | OutOfMemoryError e) {
             throw new StartException(options.program() + ": cannot read: " + describe(e));
         }
