@@ -1,0 +1,141 @@
+package org.ppcvm.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ppcvm.testkit.GuestToolchain;
+import org.ppcvm.testkit.QemuUser;
+import org.ppcvm.testkit.Tools;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bin/bench}: times the benchmark programs natively, under qemu-ppc and under ppcvm, and
+ * prints a table comparing them.
+ *
+ * <p>The pieces: {@link BenchSuite} finds the programs and their inputs, {@link BenchmarkSession}
+ * builds and runs them ({@link NativeRunner} for the host build, testkit's {@code QemuUser} and
+ * {@code PpcvmRunner} for the PowerPC one) and checks their outputs agree, {@link BenchmarkReport}
+ * prints the table and writes the JSON.
+ */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Times compute-bound guest programs natively, under qemu-ppc and under ppcvm, checks that all",
+            "three print the same checksum, and prints a table of median wall times."
+        })
+public final class Benchmark implements Callable<Integer> {
+    @Option(names = "--quick", description = "Give the programs their small inputs (a smoke run of a few seconds).")
+    boolean quick;
+
+    @Option(
+            names = {"-n", "--repetitions"},
+            paramLabel = "N",
+            description = "Runs per program and runner; the median counts (default: ${DEFAULT-VALUE}).")
+    int repetitions = BenchmarkSettings.DEFAULT_REPETITIONS;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write every measurement to FILE as JSON.")
+    Path json;
+
+    @Option(
+            names = "--only",
+            paramLabel = "NAME",
+            split = ",",
+            description = "Run only these programs (comma-separated).")
+    List<String> only = new ArrayList<>();
+
+    @Option(
+            names = "--guests",
+            paramLabel = "DIR",
+            description = "The programs' sources (default: bench/src/main/guests above the current directory).")
+    Path guests;
+
+    @Option(
+            names = "--cache",
+            paramLabel = "DIR",
+            description = "Where the builds are kept (default: bench/target/guests).")
+    Path cache;
+
+    @Option(
+            names = "--ppcvm-jar",
+            paramLabel = "JAR",
+            description = "The ppcvm CLI jar to time (default: this JVM's class path, which holds the CLI).")
+    Path ppcvmJar;
+
+    @Option(names = "--qemu-cpu", paramLabel = "CPU", description = "qemu-ppc's -cpu (default: ${DEFAULT-VALUE}).")
+    String qemuCpu = BenchmarkSettings.DEFAULT_QEMU_CPU;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            description = "The limit for one run (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds = BenchmarkSettings.DEFAULT_TIMEOUT.toSeconds();
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit status: 0 if every run agreed, 1 if not, 2 for usage. */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Benchmark());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("bench: " + e.getMessage());
+            return 2;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        for (String tool : List.of(GuestToolchain.GCC, GuestToolchain.HOST_GCC, QemuUser.QEMU_PPC)) {
+            if (!Tools.isAvailable(tool)) {
+                System.err.println("bench: '" + tool + "' is not on PATH; install it (Debian: gcc,"
+                        + " gcc-powerpc-linux-gnu, qemu-user)");
+                return 2;
+            }
+        }
+        if (repetitions < 1 || timeoutSeconds < 1) {
+            System.err.println("bench: --repetitions and --timeout must be at least 1");
+            return 2;
+        }
+        Path guestDir = guests != null
+                ? guests
+                : BenchSuite.findDefaultDirectory()
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "no bench/src/main/guests above the current directory; use --guests"));
+        if (ppcvmJar != null && !Files.isRegularFile(ppcvmJar)) {
+            System.err.println("bench: " + ppcvmJar + " not found; build it with ./mvnw -B -q package -DskipTests");
+            return 2;
+        }
+        BenchSuite suite = BenchSuite.load(guestDir);
+        if (!only.isEmpty()) {
+            suite = suite.only(only);
+        }
+        Path cacheDir = cache != null
+                ? cache
+                : guestDir.toAbsolutePath().getParent().getParent().getParent().resolve("target/guests");
+        BenchmarkSettings settings = BenchmarkSettings.of(suite, cacheDir)
+                .withRepetitions(repetitions)
+                .withQuick(quick)
+                .withQemuCpu(qemuCpu)
+                .withTimeout(Duration.ofSeconds(timeoutSeconds));
+        if (ppcvmJar != null) {
+            settings = settings.withPpcvmClassPath(ppcvmJar.toAbsolutePath().toString());
+        }
+        BenchmarkReport report = new BenchmarkSession(settings, System.err).run();
+        System.out.println();
+        System.out.print(report.table());
+        if (json != null) {
+            Files.writeString(json, report.toJson(), StandardCharsets.UTF_8);
+            System.out.println("results written to " + json);
+        }
+        return report.allAgree() ? 0 : 1;
+    }
+}
