@@ -26,12 +26,15 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "bench",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Times compute-bound guest programs natively, under qemu-ppc and under ppcvm, checks that all",
-            "three print the same checksum, and prints a table of median wall times."
-        })
+        description = "Times compute-bound guest programs natively, under qemu-ppc and under ppcvm, checks that"
+                + " all three print the same checksum, and prints a table of median wall times.")
 public final class Benchmark implements Callable<Integer> {
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
+    boolean help;
+
     @Option(names = "--quick", description = "Give the programs their small inputs (a smoke run of a few seconds).")
     boolean quick;
 

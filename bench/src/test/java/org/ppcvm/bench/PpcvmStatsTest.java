@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 class PpcvmStatsTest {
     @Test
     void readsTheLastStatsLineAmongGuestOutput() {
-        String stderr = "guest says ppcvm: 1 instructions in 1.0 s (\n"
-                + "ppcvm: 65027659 instructions in 1,078 s (60,3 million per second)\n";
+        String stderr = """
+                guest says ppcvm: 1 instructions in 1.0 s (
+                ppcvm: 65027659 instructions in 1,078 s (60,3 million per second)
+                """;
         assertThat(PpcvmStats.parse(stderr)).contains(new PpcvmStats(65027659L, 1.078));
         assertThat(PpcvmStats.parse("no statistics\n")).isEmpty();
     }
