@@ -142,15 +142,7 @@ final class Syscalls {
             options.diagnostics()
                     .printf(
                             "%d %s(0x%x,0x%x,0x%x,0x%x,0x%x,0x%x) = %s%n",
-                            PID,
-                            name,
-                            r[3],
-                            r[4],
-                            r[5],
-                            r[6],
-                            r[7],
-                            r[8],
-                            result < 0 && result > -4096 ? "-1 errno=" + (-result) : Long.toString(result));
+                            PID, name, r[3], r[4], r[5], r[6], r[7], r[8], describeResult(result));
         }
         if (exitStatus != null) {
             return exitStatus;
@@ -170,6 +162,16 @@ final class Syscalls {
             cpu.cr &= ~0x1000_0000;
         }
         return null;
+    }
+
+    private static String describeResult(long result) {
+        if (result == RESTART) {
+            return "? (interrupted, will restart)";
+        }
+        if (result == RESTORED_ALL) {
+            return "? (registers restored)";
+        }
+        return result < 0 && result > -4096 ? "-1 errno=" + (-result) : Long.toString(result);
     }
 
     void flushAndClose() {
