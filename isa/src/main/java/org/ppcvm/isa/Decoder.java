@@ -12,6 +12,7 @@ import java.util.List;
  * A word must also be a {@linkplain Op#isValidForm valid form} of its row.
  */
 public final class Decoder {
+    private static final Op[] NONE = {};
     private static final Op[][][] TABLE = build();
 
     private Decoder() {}
@@ -36,25 +37,40 @@ public final class Decoder {
     }
 
     private static Op[][][] build() {
+        // Each row goes into the slots its fixed bits allow: one primary opcode, and every value
+        // of bits 21-30 that agrees with the row's fixed bits there.
+        @SuppressWarnings("unchecked")
+        List<Op>[][] slots = new List[64][1024];
+        for (Op op : Op.values()) {
+            if (op == Op.ILLEGAL) {
+                continue;
+            }
+            Encoding e = op.encoding();
+            int primary = e.match() >>> 26;
+            int fixed = (e.mask() >>> 1) & 0x3FF;
+            int value = (e.match() >>> 1) & 0x3FF;
+            for (int xo = 0; xo < 1024; xo++) {
+                if ((xo & fixed) == value) {
+                    if (slots[primary][xo] == null) {
+                        slots[primary][xo] = new ArrayList<>();
+                    }
+                    slots[primary][xo].add(op);
+                }
+            }
+        }
+        Comparator<Op> mostFixedBitsFirst = Comparator.comparingInt(
+                        (Op op) -> Integer.bitCount(op.encoding().mask()))
+                .reversed();
         Op[][][] table = new Op[64][1024][];
         for (int primary = 0; primary < 64; primary++) {
             for (int xo = 0; xo < 1024; xo++) {
-                int probe = primary << 26 | xo << 1;
-                List<Op> rows = new ArrayList<>();
-                for (Op op : Op.values()) {
-                    if (op == Op.ILLEGAL) {
-                        continue;
-                    }
-                    Encoding e = op.encoding();
-                    int indexMask = 0xFC00_07FE;
-                    if (((probe ^ e.match()) & e.mask() & indexMask) == 0) {
-                        rows.add(op);
-                    }
+                List<Op> rows = slots[primary][xo];
+                if (rows == null) {
+                    table[primary][xo] = NONE;
+                } else {
+                    rows.sort(mostFixedBitsFirst);
+                    table[primary][xo] = rows.toArray(Op[]::new);
                 }
-                rows.sort(Comparator.comparingInt(
-                                (Op op) -> Integer.bitCount(op.encoding().mask()))
-                        .reversed());
-                table[primary][xo] = rows.toArray(Op[]::new);
             }
         }
         return table;

@@ -197,7 +197,7 @@ public final class HostOs implements AutoCloseable {
         int r;
         do {
             try {
-                r = (int) Libc.OPENAT.invokeExact(capture, d, p, flags, mode);
+                r = (int) Libc.OPENAT.get().invokeExact(capture, d, p, flags, mode);
             } catch (Throwable t) {
                 throw linkFailure(t);
             }
@@ -212,7 +212,7 @@ public final class HostOs implements AutoCloseable {
     public long close(int fd) {
         int r;
         try {
-            r = (int) Libc.CLOSE.invokeExact(capture, fd);
+            r = (int) Libc.CLOSE.get().invokeExact(capture, fd);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -223,7 +223,7 @@ public final class HostOs implements AutoCloseable {
     public long dup(int fd) {
         int r;
         try {
-            r = (int) Libc.DUP.invokeExact(capture, fd);
+            r = (int) Libc.DUP.get().invokeExact(capture, fd);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -239,7 +239,7 @@ public final class HostOs implements AutoCloseable {
         int r;
         do {
             try {
-                r = (int) Libc.DUP3.invokeExact(capture, oldfd, newfd, flags);
+                r = (int) Libc.DUP3.get().invokeExact(capture, oldfd, newfd, flags);
             } catch (Throwable t) {
                 throw linkFailure(t);
             }
@@ -256,7 +256,7 @@ public final class HostOs implements AutoCloseable {
         int r;
         do {
             try {
-                r = (int) Libc.FCNTL.invokeExact(capture, fd, cmd, arg);
+                r = (int) Libc.FCNTL.get().invokeExact(capture, fd, cmd, arg);
             } catch (Throwable t) {
                 throw linkFailure(t);
             }
@@ -270,7 +270,7 @@ public final class HostOs implements AutoCloseable {
         MemorySegment pair = frame(8).allocate(JAVA_INT, 2);
         int r;
         try {
-            r = (int) Libc.PIPE2.invokeExact(capture, pair, flags);
+            r = (int) Libc.PIPE2.get().invokeExact(capture, pair, flags);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -290,7 +290,7 @@ public final class HostOs implements AutoCloseable {
         MemorySegment pair = frame(8).allocate(JAVA_INT, 2);
         int r;
         try {
-            r = (int) Libc.SOCKETPAIR.invokeExact(capture, domain, type, protocol, pair);
+            r = (int) Libc.SOCKETPAIR.get().invokeExact(capture, domain, type, protocol, pair);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -305,7 +305,7 @@ public final class HostOs implements AutoCloseable {
     public long shutdown(int fd, int how) {
         int r;
         try {
-            r = (int) Libc.SHUTDOWN.invokeExact(capture, fd, how);
+            r = (int) Libc.SHUTDOWN.get().invokeExact(capture, fd, how);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -316,7 +316,7 @@ public final class HostOs implements AutoCloseable {
     public long eventfd(int initval, int flags) {
         int r;
         try {
-            r = (int) Libc.EVENTFD.invokeExact(capture, initval, flags);
+            r = (int) Libc.EVENTFD.get().invokeExact(capture, initval, flags);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -333,7 +333,7 @@ public final class HostOs implements AutoCloseable {
         long r;
         do {
             try {
-                r = (long) Libc.READ.invokeExact(capture, fd, buf, (long) n);
+                r = (long) Libc.READ.get().invokeExact(capture, fd, buf, (long) n);
             } catch (Throwable t) {
                 throw linkFailure(t);
             }
@@ -353,7 +353,7 @@ public final class HostOs implements AutoCloseable {
         long r;
         do {
             try {
-                r = (long) Libc.WRITE.invokeExact(capture, fd, buf, (long) n);
+                r = (long) Libc.WRITE.get().invokeExact(capture, fd, buf, (long) n);
             } catch (Throwable t) {
                 throw linkFailure(t);
             }
@@ -369,7 +369,7 @@ public final class HostOs implements AutoCloseable {
         long r;
         do {
             try {
-                r = (long) Libc.PREAD64.invokeExact(capture, fd, buf, (long) n, pos);
+                r = (long) Libc.PREAD64.get().invokeExact(capture, fd, buf, (long) n, pos);
             } catch (Throwable t) {
                 throw linkFailure(t);
             }
@@ -389,7 +389,7 @@ public final class HostOs implements AutoCloseable {
         long r;
         do {
             try {
-                r = (long) Libc.PWRITE64.invokeExact(capture, fd, buf, (long) n, pos);
+                r = (long) Libc.PWRITE64.get().invokeExact(capture, fd, buf, (long) n, pos);
             } catch (Throwable t) {
                 throw linkFailure(t);
             }
@@ -411,7 +411,7 @@ public final class HostOs implements AutoCloseable {
         long r;
         do {
             try {
-                r = (long) Libc.READV.invokeExact(capture, fd, vec, iov.size());
+                r = (long) Libc.READV.get().invokeExact(capture, fd, vec, iov.size());
             } catch (Throwable t) {
                 throw linkFailure(t);
             }
@@ -445,7 +445,7 @@ public final class HostOs implements AutoCloseable {
         long r;
         do {
             try {
-                r = (long) Libc.WRITEV.invokeExact(capture, fd, vec, iov.size());
+                r = (long) Libc.WRITEV.get().invokeExact(capture, fd, vec, iov.size());
             } catch (Throwable t) {
                 throw linkFailure(t);
             }
@@ -487,7 +487,7 @@ public final class HostOs implements AutoCloseable {
     public long lseek(int fd, long offset, int whence) {
         long r;
         try {
-            r = (long) Libc.LSEEK.invokeExact(capture, fd, offset, whence);
+            r = (long) Libc.LSEEK.get().invokeExact(capture, fd, offset, whence);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -499,7 +499,7 @@ public final class HostOs implements AutoCloseable {
         int r;
         do {
             try {
-                r = (int) Libc.FTRUNCATE.invokeExact(capture, fd, length);
+                r = (int) Libc.FTRUNCATE.get().invokeExact(capture, fd, length);
             } catch (Throwable t) {
                 throw linkFailure(t);
             }
@@ -511,7 +511,7 @@ public final class HostOs implements AutoCloseable {
     public long fsync(int fd) {
         int r;
         try {
-            r = (int) Libc.FSYNC.invokeExact(capture, fd);
+            r = (int) Libc.FSYNC.get().invokeExact(capture, fd);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -522,7 +522,7 @@ public final class HostOs implements AutoCloseable {
     public long fdatasync(int fd) {
         int r;
         try {
-            r = (int) Libc.FDATASYNC.invokeExact(capture, fd);
+            r = (int) Libc.FDATASYNC.get().invokeExact(capture, fd);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -540,7 +540,7 @@ public final class HostOs implements AutoCloseable {
         long r;
         do {
             try {
-                r = (long) Libc.GETDENTS64.invokeExact(capture, fd, buf, (long) n);
+                r = (long) Libc.GETDENTS64.get().invokeExact(capture, fd, buf, (long) n);
             } catch (Throwable t) {
                 throw linkFailure(t);
             }
@@ -559,7 +559,7 @@ public final class HostOs implements AutoCloseable {
         MemorySegment st = frame(HostLayouts.STAT.byteSize()).allocate(HostLayouts.STAT);
         int r;
         try {
-            r = (int) Libc.FSTAT.invokeExact(capture, fd, st);
+            r = (int) Libc.FSTAT.get().invokeExact(capture, fd, st);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -581,7 +581,7 @@ public final class HostOs implements AutoCloseable {
         int d = dir(dirfd);
         int r;
         try {
-            r = (int) Libc.FSTATAT.invokeExact(capture, d, p, st, flags);
+            r = (int) Libc.FSTATAT.get().invokeExact(capture, d, p, st, flags);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -604,7 +604,7 @@ public final class HostOs implements AutoCloseable {
         int d = dir(dirfd);
         int r;
         try {
-            r = (int) Libc.STATX.invokeExact(capture, d, p, flags, mask & HostStatx.KNOWN_MASK, stx);
+            r = (int) Libc.STATX.get().invokeExact(capture, d, p, flags, mask & HostStatx.KNOWN_MASK, stx);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -621,7 +621,7 @@ public final class HostOs implements AutoCloseable {
         int d = dir(dirfd);
         int r;
         try {
-            r = (int) Libc.FACCESSAT.invokeExact(capture, d, p, mode, flags);
+            r = (int) Libc.FACCESSAT.get().invokeExact(capture, d, p, mode, flags);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -639,7 +639,7 @@ public final class HostOs implements AutoCloseable {
         int d = dir(dirfd);
         long r;
         try {
-            r = (long) Libc.READLINKAT.invokeExact(capture, d, p, buf, (long) dst.length);
+            r = (long) Libc.READLINKAT.get().invokeExact(capture, d, p, buf, (long) dst.length);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -655,7 +655,7 @@ public final class HostOs implements AutoCloseable {
         int d = dir(dirfd);
         int r;
         try {
-            r = (int) Libc.UNLINKAT.invokeExact(capture, d, p, flags);
+            r = (int) Libc.UNLINKAT.get().invokeExact(capture, d, p, flags);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -668,7 +668,7 @@ public final class HostOs implements AutoCloseable {
         int d = dir(dirfd);
         int r;
         try {
-            r = (int) Libc.MKDIRAT.invokeExact(capture, d, p, mode);
+            r = (int) Libc.MKDIRAT.get().invokeExact(capture, d, p, mode);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -684,7 +684,7 @@ public final class HostOs implements AutoCloseable {
         int nd = dir(newdirfd);
         int r;
         try {
-            r = (int) Libc.RENAMEAT.invokeExact(capture, od, from, nd, to);
+            r = (int) Libc.RENAMEAT.get().invokeExact(capture, od, from, nd, to);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -700,7 +700,7 @@ public final class HostOs implements AutoCloseable {
         int nd = dir(newdirfd);
         int r;
         try {
-            r = (int) Libc.LINKAT.invokeExact(capture, od, from, nd, to, flags);
+            r = (int) Libc.LINKAT.get().invokeExact(capture, od, from, nd, to, flags);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -715,7 +715,7 @@ public final class HostOs implements AutoCloseable {
         int nd = dir(newdirfd);
         int r;
         try {
-            r = (int) Libc.SYMLINKAT.invokeExact(capture, t, nd, l);
+            r = (int) Libc.SYMLINKAT.get().invokeExact(capture, t, nd, l);
         } catch (Throwable e) {
             throw linkFailure(e);
         }
@@ -725,7 +725,7 @@ public final class HostOs implements AutoCloseable {
     /** {@code umask(mask)}: sets the host process's mask; returns the previous one. */
     public long umask(int mask) {
         try {
-            return (int) Libc.UMASK.invokeExact(mask);
+            return (int) Libc.UMASK.get().invokeExact(mask);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -791,7 +791,7 @@ public final class HostOs implements AutoCloseable {
     public long isatty(int fd) {
         int r;
         try {
-            r = (int) Libc.ISATTY.invokeExact(capture, fd);
+            r = (int) Libc.ISATTY.get().invokeExact(capture, fd);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -802,7 +802,7 @@ public final class HostOs implements AutoCloseable {
         int r;
         do {
             try {
-                r = (int) Libc.IOCTL.invokeExact(capture, fd, Integer.toUnsignedLong(request), arg);
+                r = (int) Libc.IOCTL.get().invokeExact(capture, fd, Integer.toUnsignedLong(request), arg);
             } catch (Throwable t) {
                 throw linkFailure(t);
             }
@@ -950,7 +950,7 @@ public final class HostOs implements AutoCloseable {
                 tmo = timeout;
             }
             try {
-                r = (int) Libc.PPOLL.invokeExact(capture, pfds, (long) n + 1, tmo, MemorySegment.NULL);
+                r = (int) Libc.PPOLL.get().invokeExact(capture, pfds, (long) n + 1, tmo, MemorySegment.NULL);
             } catch (Throwable t) {
                 throw linkFailure(t);
             }
@@ -1010,7 +1010,7 @@ public final class HostOs implements AutoCloseable {
                 MemorySegment state = call.allocate(Libc.CAPTURE_LAYOUT);
                 // The counter cannot overflow from wake-ups, so the write only fails if the VM is
                 // gone; nothing useful can be done then.
-                long _ = (long) Libc.WRITE.invokeExact(state, wakeFd, one, 8L);
+                long _ = (long) Libc.WRITE.get().invokeExact(state, wakeFd, one, 8L);
             } catch (Throwable t) {
                 throw linkFailure(t);
             }
@@ -1022,7 +1022,7 @@ public final class HostOs implements AutoCloseable {
         MemorySegment counter = frame(8).allocate(JAVA_LONG);
         long r;
         try {
-            r = (long) Libc.READ.invokeExact(capture, wakeFd, counter, 8L);
+            r = (long) Libc.READ.get().invokeExact(capture, wakeFd, counter, 8L);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -1047,8 +1047,8 @@ public final class HostOs implements AutoCloseable {
         int r;
         try {
             r = time
-                    ? (int) Libc.CLOCK_GETTIME.invokeExact(capture, clock, ts)
-                    : (int) Libc.CLOCK_GETRES.invokeExact(capture, clock, ts);
+                    ? (int) Libc.CLOCK_GETTIME.get().invokeExact(capture, clock, ts)
+                    : (int) Libc.CLOCK_GETRES.get().invokeExact(capture, clock, ts);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -1066,7 +1066,7 @@ public final class HostOs implements AutoCloseable {
         long r;
         do {
             try {
-                r = (long) Libc.GETRANDOM.invokeExact(capture, buf, (long) n, flags);
+                r = (long) Libc.GETRANDOM.get().invokeExact(capture, buf, (long) n, flags);
             } catch (Throwable t) {
                 throw linkFailure(t);
             }
@@ -1081,7 +1081,7 @@ public final class HostOs implements AutoCloseable {
 
     public long getpid() {
         try {
-            return (int) Libc.GETPID.invokeExact();
+            return (int) Libc.GETPID.get().invokeExact();
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -1089,7 +1089,7 @@ public final class HostOs implements AutoCloseable {
 
     public long getppid() {
         try {
-            return (int) Libc.GETPPID.invokeExact();
+            return (int) Libc.GETPPID.get().invokeExact();
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -1098,7 +1098,7 @@ public final class HostOs implements AutoCloseable {
     /** {@code getuid()}, zero-extended ({@code uid_t} is unsigned). */
     public long getuid() {
         try {
-            return Integer.toUnsignedLong((int) Libc.GETUID.invokeExact());
+            return Integer.toUnsignedLong((int) Libc.GETUID.get().invokeExact());
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -1107,7 +1107,7 @@ public final class HostOs implements AutoCloseable {
     /** {@code geteuid()}, zero-extended. */
     public long geteuid() {
         try {
-            return Integer.toUnsignedLong((int) Libc.GETEUID.invokeExact());
+            return Integer.toUnsignedLong((int) Libc.GETEUID.get().invokeExact());
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -1116,7 +1116,7 @@ public final class HostOs implements AutoCloseable {
     /** {@code getgid()}, zero-extended. */
     public long getgid() {
         try {
-            return Integer.toUnsignedLong((int) Libc.GETGID.invokeExact());
+            return Integer.toUnsignedLong((int) Libc.GETGID.get().invokeExact());
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -1125,7 +1125,7 @@ public final class HostOs implements AutoCloseable {
     /** {@code getegid()}, zero-extended. */
     public long getegid() {
         try {
-            return Integer.toUnsignedLong((int) Libc.GETEGID.invokeExact());
+            return Integer.toUnsignedLong((int) Libc.GETEGID.get().invokeExact());
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -1137,7 +1137,7 @@ public final class HostOs implements AutoCloseable {
         MemorySegment u = frame(HostLayouts.UTSNAME.byteSize()).allocate(HostLayouts.UTSNAME);
         int r;
         try {
-            r = (int) Libc.UNAME.invokeExact(capture, u);
+            r = (int) Libc.UNAME.get().invokeExact(capture, u);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -1153,7 +1153,7 @@ public final class HostOs implements AutoCloseable {
         MemorySegment s = frame(HostLayouts.SYSINFO.byteSize()).allocate(HostLayouts.SYSINFO);
         int r;
         try {
-            r = (int) Libc.SYSINFO.invokeExact(capture, s);
+            r = (int) Libc.SYSINFO.get().invokeExact(capture, s);
         } catch (Throwable t) {
             throw linkFailure(t);
         }
@@ -1188,7 +1188,7 @@ public final class HostOs implements AutoCloseable {
         MemorySegment got = old != null ? a.allocate(l) : MemorySegment.NULL;
         int r;
         try {
-            r = (int) Libc.PRLIMIT.invokeExact(capture, pid, resource, in, got);
+            r = (int) Libc.PRLIMIT.get().invokeExact(capture, pid, resource, in, got);
         } catch (Throwable t) {
             throw linkFailure(t);
         }

@@ -36,17 +36,43 @@ final class Libc {
         return (int) ERRNO.get(capture, 0L);
     }
 
-    @SuppressWarnings("restricted") // the reason this class exists
-    private static MethodHandle failing(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+    /**
+     * A downcall handle made on first use. Making one generates code (a few milliseconds each),
+     * and a guest uses a handful of the fifty, so making them all when the class loads would
+     * cost every run a third of a second of start-up.
+     */
+    static final class Downcall {
+        private final String name;
+        private final FunctionDescriptor descriptor;
+        private final Linker.Option[] options;
+        private volatile MethodHandle handle;
+
+        Downcall(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+            this.name = name;
+            this.descriptor = descriptor;
+            this.options = options;
+        }
+
+        @SuppressWarnings("restricted") // the reason this class exists
+        MethodHandle get() {
+            MethodHandle h = handle;
+            if (h == null) {
+                h = LINKER.downcallHandle(symbol(name), descriptor, options);
+                handle = h;
+            }
+            return h;
+        }
+    }
+
+    private static Downcall failing(String name, FunctionDescriptor descriptor, Linker.Option... options) {
         Linker.Option[] all = new Linker.Option[options.length + 1];
         all[0] = Linker.Option.captureCallState("errno");
         System.arraycopy(options, 0, all, 1, options.length);
-        return LINKER.downcallHandle(symbol(name), descriptor, all);
+        return new Downcall(name, descriptor, all);
     }
 
-    @SuppressWarnings("restricted")
-    private static MethodHandle infallible(String name, FunctionDescriptor descriptor) {
-        return LINKER.downcallHandle(symbol(name), descriptor);
+    private static Downcall infallible(String name, FunctionDescriptor descriptor) {
+        return new Downcall(name, descriptor);
     }
 
     private static MemorySegment symbol(String name) {
@@ -66,69 +92,69 @@ final class Libc {
     // ---- Files and descriptors ---------------------------------------------------------------
 
     /** {@code int openat(int dirfd, const char *path, int flags, ... mode_t mode)} */
-    static final MethodHandle OPENAT =
+    static final Downcall OPENAT =
             failing("openat", intOf(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(3));
 
-    static final MethodHandle READ = failing("read", longOf(JAVA_INT, ADDRESS, JAVA_LONG));
-    static final MethodHandle WRITE = failing("write", longOf(JAVA_INT, ADDRESS, JAVA_LONG));
-    static final MethodHandle PREAD64 = failing("pread64", longOf(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
-    static final MethodHandle PWRITE64 = failing("pwrite64", longOf(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
-    static final MethodHandle READV = failing("readv", longOf(JAVA_INT, ADDRESS, JAVA_INT));
-    static final MethodHandle WRITEV = failing("writev", longOf(JAVA_INT, ADDRESS, JAVA_INT));
-    static final MethodHandle CLOSE = failing("close", intOf(JAVA_INT));
-    static final MethodHandle LSEEK = failing("lseek", longOf(JAVA_INT, JAVA_LONG, JAVA_INT));
-    static final MethodHandle FSTAT = failing("fstat", intOf(JAVA_INT, ADDRESS));
-    static final MethodHandle FSTATAT = failing("fstatat", intOf(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+    static final Downcall READ = failing("read", longOf(JAVA_INT, ADDRESS, JAVA_LONG));
+    static final Downcall WRITE = failing("write", longOf(JAVA_INT, ADDRESS, JAVA_LONG));
+    static final Downcall PREAD64 = failing("pread64", longOf(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+    static final Downcall PWRITE64 = failing("pwrite64", longOf(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+    static final Downcall READV = failing("readv", longOf(JAVA_INT, ADDRESS, JAVA_INT));
+    static final Downcall WRITEV = failing("writev", longOf(JAVA_INT, ADDRESS, JAVA_INT));
+    static final Downcall CLOSE = failing("close", intOf(JAVA_INT));
+    static final Downcall LSEEK = failing("lseek", longOf(JAVA_INT, JAVA_LONG, JAVA_INT));
+    static final Downcall FSTAT = failing("fstat", intOf(JAVA_INT, ADDRESS));
+    static final Downcall FSTATAT = failing("fstatat", intOf(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
 
     /** {@code int statx(int dirfd, const char *path, int flags, unsigned mask, struct statx *buf)} */
-    static final MethodHandle STATX = failing("statx", intOf(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
+    static final Downcall STATX = failing("statx", intOf(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
 
-    static final MethodHandle FACCESSAT = failing("faccessat", intOf(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-    static final MethodHandle READLINKAT = failing("readlinkat", longOf(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
-    static final MethodHandle UNLINKAT = failing("unlinkat", intOf(JAVA_INT, ADDRESS, JAVA_INT));
-    static final MethodHandle MKDIRAT = failing("mkdirat", intOf(JAVA_INT, ADDRESS, JAVA_INT));
-    static final MethodHandle RENAMEAT = failing("renameat", intOf(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
-    static final MethodHandle LINKAT = failing("linkat", intOf(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT));
-    static final MethodHandle SYMLINKAT = failing("symlinkat", intOf(ADDRESS, JAVA_INT, ADDRESS));
+    static final Downcall FACCESSAT = failing("faccessat", intOf(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    static final Downcall READLINKAT = failing("readlinkat", longOf(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
+    static final Downcall UNLINKAT = failing("unlinkat", intOf(JAVA_INT, ADDRESS, JAVA_INT));
+    static final Downcall MKDIRAT = failing("mkdirat", intOf(JAVA_INT, ADDRESS, JAVA_INT));
+    static final Downcall RENAMEAT = failing("renameat", intOf(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
+    static final Downcall LINKAT = failing("linkat", intOf(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT));
+    static final Downcall SYMLINKAT = failing("symlinkat", intOf(ADDRESS, JAVA_INT, ADDRESS));
 
     /** {@code int fcntl(int fd, int cmd, ... long arg)}: glibc reads the argument as a word. */
-    static final MethodHandle FCNTL =
+    static final Downcall FCNTL =
             failing("fcntl", intOf(JAVA_INT, JAVA_INT, JAVA_LONG), Linker.Option.firstVariadicArg(2));
 
-    static final MethodHandle DUP = failing("dup", intOf(JAVA_INT));
-    static final MethodHandle DUP3 = failing("dup3", intOf(JAVA_INT, JAVA_INT, JAVA_INT));
-    static final MethodHandle PIPE2 = failing("pipe2", intOf(ADDRESS, JAVA_INT));
-    static final MethodHandle SOCKETPAIR = failing("socketpair", intOf(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
-    static final MethodHandle SHUTDOWN = failing("shutdown", intOf(JAVA_INT, JAVA_INT));
-    static final MethodHandle PPOLL = failing("ppoll", intOf(ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
+    static final Downcall DUP = failing("dup", intOf(JAVA_INT));
+    static final Downcall DUP3 = failing("dup3", intOf(JAVA_INT, JAVA_INT, JAVA_INT));
+    static final Downcall PIPE2 = failing("pipe2", intOf(ADDRESS, JAVA_INT));
+    static final Downcall SOCKETPAIR = failing("socketpair", intOf(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+    static final Downcall SHUTDOWN = failing("shutdown", intOf(JAVA_INT, JAVA_INT));
+    static final Downcall PPOLL = failing("ppoll", intOf(ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
 
     /** {@code int ioctl(int fd, unsigned long request, ... void *arg)} */
-    static final MethodHandle IOCTL =
+    static final Downcall IOCTL =
             failing("ioctl", intOf(JAVA_INT, JAVA_LONG, ADDRESS), Linker.Option.firstVariadicArg(2));
 
-    static final MethodHandle GETDENTS64 = failing("getdents64", longOf(JAVA_INT, ADDRESS, JAVA_LONG));
-    static final MethodHandle FTRUNCATE = failing("ftruncate", intOf(JAVA_INT, JAVA_LONG));
-    static final MethodHandle FSYNC = failing("fsync", intOf(JAVA_INT));
-    static final MethodHandle FDATASYNC = failing("fdatasync", intOf(JAVA_INT));
-    static final MethodHandle EVENTFD = failing("eventfd", intOf(JAVA_INT, JAVA_INT));
-    static final MethodHandle ISATTY = failing("isatty", intOf(JAVA_INT));
+    static final Downcall GETDENTS64 = failing("getdents64", longOf(JAVA_INT, ADDRESS, JAVA_LONG));
+    static final Downcall FTRUNCATE = failing("ftruncate", intOf(JAVA_INT, JAVA_LONG));
+    static final Downcall FSYNC = failing("fsync", intOf(JAVA_INT));
+    static final Downcall FDATASYNC = failing("fdatasync", intOf(JAVA_INT));
+    static final Downcall EVENTFD = failing("eventfd", intOf(JAVA_INT, JAVA_INT));
+    static final Downcall ISATTY = failing("isatty", intOf(JAVA_INT));
 
     // ---- Time, randomness, identity, limits -------------------------------------------------
 
-    static final MethodHandle CLOCK_GETTIME = failing("clock_gettime", intOf(JAVA_INT, ADDRESS));
-    static final MethodHandle CLOCK_GETRES = failing("clock_getres", intOf(JAVA_INT, ADDRESS));
-    static final MethodHandle GETRANDOM = failing("getrandom", longOf(ADDRESS, JAVA_LONG, JAVA_INT));
-    static final MethodHandle UNAME = failing("uname", intOf(ADDRESS));
-    static final MethodHandle SYSINFO = failing("sysinfo", intOf(ADDRESS));
-    static final MethodHandle PRLIMIT = failing("prlimit", intOf(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    static final Downcall CLOCK_GETTIME = failing("clock_gettime", intOf(JAVA_INT, ADDRESS));
+    static final Downcall CLOCK_GETRES = failing("clock_getres", intOf(JAVA_INT, ADDRESS));
+    static final Downcall GETRANDOM = failing("getrandom", longOf(ADDRESS, JAVA_LONG, JAVA_INT));
+    static final Downcall UNAME = failing("uname", intOf(ADDRESS));
+    static final Downcall SYSINFO = failing("sysinfo", intOf(ADDRESS));
+    static final Downcall PRLIMIT = failing("prlimit", intOf(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
 
     /** {@code mode_t umask(mode_t)} cannot fail. */
-    static final MethodHandle UMASK = infallible("umask", intOf(JAVA_INT));
+    static final Downcall UMASK = infallible("umask", intOf(JAVA_INT));
 
-    static final MethodHandle GETPID = infallible("getpid", intOf());
-    static final MethodHandle GETPPID = infallible("getppid", intOf());
-    static final MethodHandle GETUID = infallible("getuid", intOf());
-    static final MethodHandle GETEUID = infallible("geteuid", intOf());
-    static final MethodHandle GETGID = infallible("getgid", intOf());
-    static final MethodHandle GETEGID = infallible("getegid", intOf());
+    static final Downcall GETPID = infallible("getpid", intOf());
+    static final Downcall GETPPID = infallible("getppid", intOf());
+    static final Downcall GETUID = infallible("getuid", intOf());
+    static final Downcall GETEUID = infallible("geteuid", intOf());
+    static final Downcall GETGID = infallible("getgid", intOf());
+    static final Downcall GETEGID = infallible("getegid", intOf());
 }
