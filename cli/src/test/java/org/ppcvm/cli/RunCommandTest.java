@@ -330,9 +330,13 @@ class RunCommandTest {
         Path cpDir = Files.createDirectory(dir.resolve("classpath"));
         List<String> entries = new ArrayList<>();
         int n = 0;
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator, -1)) {
+            if (entry.isEmpty()) {
+                continue;
+            }
             Path source = Path.of(entry);
-            Path copy = cpDir.resolve((n++) + "-" + source.getFileName());
+            Path copy = cpDir.resolve(n + "-" + source.getFileName());
+            n++;
             if (Files.isDirectory(source)) {
                 try (Stream<Path> tree = Files.walk(source)) {
                     for (Path p : (Iterable<Path>) tree::iterator) {

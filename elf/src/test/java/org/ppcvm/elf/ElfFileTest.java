@@ -241,6 +241,7 @@ class ElfFileTest {
     }
 
     /** A corrupted file and the one line it must be rejected with. */
+    @SuppressWarnings("ArrayRecordComponent") // built once per case and only read
     record Rejected(byte[] bytes, String message) {}
 
     /** One way to break a file. */
@@ -630,7 +631,7 @@ class ElfFileTest {
 
     static List<ProgramHeader> parseProgramHeaders(String readelf) {
         List<ProgramHeader> list = new ArrayList<>();
-        for (String line : readelf.split("\n")) {
+        for (String line : readelf.lines().toList()) {
             Matcher m = PHDR_LINE.matcher(line);
             if (!m.matches()) {
                 continue;
@@ -663,7 +664,7 @@ class ElfFileTest {
     static List<ReadelfSymbol> parseSymbols(String readelf) {
         List<ReadelfSymbol> list = new ArrayList<>();
         boolean inSymtab = false;
-        for (String line : readelf.split("\n")) {
+        for (String line : readelf.lines().toList()) {
             if (line.startsWith("Symbol table ")) {
                 inSymtab = line.startsWith("Symbol table '.symtab'");
                 continue;

@@ -504,9 +504,13 @@ class LinuxBehaviourTest {
         Path copies = Files.createDirectory(work.resolve("classpath"));
         List<String> classPath = new ArrayList<>();
         int n = 0;
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator, -1)) {
+            if (entry.isEmpty()) {
+                continue;
+            }
             Path source = Path.of(entry);
-            Path copy = copies.resolve((n++) + "-" + source.getFileName());
+            Path copy = copies.resolve(n + "-" + source.getFileName());
+            n++;
             copyTree(source, copy);
             classPath.add(copy.toString());
         }
@@ -584,7 +588,7 @@ class LinuxBehaviourTest {
     private static Map<Integer, Long> getauxval(String stdout) {
         Map<Integer, Long> values = new LinkedHashMap<>();
         for (String line : stdout.lines().toList()) {
-            String[] parts = line.split(" ");
+            String[] parts = line.split(" ", -1);
             if (parts[0].equals("getauxval")) {
                 values.put(Integer.parseInt(parts[1]), Long.parseLong(parts[2], 16));
             }
@@ -611,7 +615,7 @@ class LinuxBehaviourTest {
     }
 
     private static List<Long> hexWords(String stdout) {
-        return stdout.lines().map(w -> HexFormat.fromHexDigitsToLong(w)).toList();
+        return stdout.lines().map(HexFormat::fromHexDigitsToLong).toList();
     }
 
     private static org.assertj.core.groups.Tuple tuple(int type, long value) {
