@@ -16,11 +16,11 @@ import java.util.stream.Stream;
  * <p>The streams go through files rather than pipes so that a guest that writes a lot before
  * reading cannot deadlock against the harness, and no reader threads are needed.
  */
-final class HostProcess {
+public final class HostProcess {
     private HostProcess() {}
 
     /** Runs {@code command}; the exit status is the JDK's (128 + N when killed by signal N). */
-    static RunResult run(List<String> command, RunSpec spec) {
+    public static RunResult run(List<String> command, RunSpec spec) {
         Path io = null;
         try {
             io = Files.createTempDirectory("ppcvm-run-");
