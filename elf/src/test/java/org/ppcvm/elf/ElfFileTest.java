@@ -65,7 +65,9 @@ class ElfFileTest {
         static final int SHOFF = 0xC4;
         static final int SHNUM = 5;
         static final int SIZE = SHOFF + SHNUM * 40;
-        static final int MEMSZ = 0x1000;
+        // No bss: zeroing the tail of a read-only segment's last file page fails on Linux before
+        // 6.7 (padzero gives EFAULT) and kills qemu-ppc 7.2, so the fixture avoids the question.
+        static final int MEMSZ = STRTAB_OFFSET;
 
         static byte[] build() {
             ByteBuffer b = ByteBuffer.allocate(SIZE).order(ByteOrder.BIG_ENDIAN);
@@ -83,7 +85,7 @@ class ElfFileTest {
             b.putShort(46, (short) 40);
             b.putShort(48, (short) SHNUM);
             b.putShort(50, (short) 4);
-            // The one PT_LOAD: file bytes up to the end of .text, and zeroed memory after them.
+            // The one PT_LOAD: the file from its start to the end of .text.
             phdr(
                     b,
                     PHOFF,
