@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.ppcvm.core.cpu.LoadStore;
 import org.ppcvm.core.mem.Memory;
+import org.ppcvm.core.mem.Perm;
 
 /**
  * Builds the process's initial stack as Linux's exec does on a 32-bit PowerPC: from the top, the
@@ -21,6 +23,9 @@ public final class InitialStack {
     /** The initial stack pointer and the auxiliary vector as laid out in memory. */
     public record Result(int sp, byte[] auxv) {}
 
+    /** The process's ids, which the auxiliary vector repeats (AT_UID, AT_EUID, AT_GID, AT_EGID). */
+    public record Credentials(int uid, int euid, int gid, int egid) {}
+
     public static Result build(
             Memory memory,
             int stackTop,
@@ -29,8 +34,9 @@ public final class InitialStack {
             List<String> argv,
             List<String> envp,
             String execFn,
-            byte[] random16) {
-        memory.map(stackTop - STACK_SIZE, STACK_SIZE, org.ppcvm.core.mem.Perm.RW);
+            byte[] random16,
+            Credentials ids) {
+        memory.map(stackTop - STACK_SIZE, STACK_SIZE, Perm.RW);
         Writer w = new Writer(memory, stackTop - 4);
         int execFnAddr = w.string(execFn);
         List<Integer> envAddrs = new ArrayList<>();
@@ -49,8 +55,8 @@ public final class InitialStack {
         int[][] aux = {
             {Auxv.AT_IGNOREPPC, Auxv.AT_IGNOREPPC},
             {Auxv.AT_IGNOREPPC, Auxv.AT_IGNOREPPC},
-            {Auxv.AT_DCACHEBSIZE, org.ppcvm.core.cpu.LoadStore.CACHE_LINE},
-            {Auxv.AT_ICACHEBSIZE, org.ppcvm.core.cpu.LoadStore.CACHE_LINE},
+            {Auxv.AT_DCACHEBSIZE, LoadStore.CACHE_LINE},
+            {Auxv.AT_ICACHEBSIZE, LoadStore.CACHE_LINE},
             {Auxv.AT_UCACHEBSIZE, 0},
             {Auxv.AT_HWCAP, Auxv.E500MC_HWCAP},
             {Auxv.AT_PAGESZ, Memory.PAGE_SIZE},
@@ -61,10 +67,10 @@ public final class InitialStack {
             {Auxv.AT_BASE, interpreterBase},
             {Auxv.AT_FLAGS, 0},
             {Auxv.AT_ENTRY, image.entry()},
-            {Auxv.AT_UID, 0},
-            {Auxv.AT_EUID, 0},
-            {Auxv.AT_GID, 0},
-            {Auxv.AT_EGID, 0},
+            {Auxv.AT_UID, ids.uid()},
+            {Auxv.AT_EUID, ids.euid()},
+            {Auxv.AT_GID, ids.gid()},
+            {Auxv.AT_EGID, ids.egid()},
             {Auxv.AT_SECURE, 0},
             {Auxv.AT_RANDOM, randomAddr},
             {Auxv.AT_HWCAP2, Auxv.E500MC_HWCAP2},

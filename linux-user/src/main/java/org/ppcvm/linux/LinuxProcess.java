@@ -51,21 +51,26 @@ public final class LinuxProcess implements OsPersonality {
         LoadedImage image = ElfLoader.load(elf, memory);
         space.setBrkStart(image.end());
         this.symbols = new SymbolTable(elf.symbols(), image.bias());
+        this.cpu = new Cpu(memory);
+        this.syscalls = new Syscalls(cpu, space, options, image);
         byte[] random = new byte[16];
         new SplittableRandom(0x7070_6376_6d00L).nextBytes(random);
-        String execFn = options.argv().isEmpty()
-                ? options.program().toString()
-                : options.program().toString();
         InitialStack.Result stack = InitialStack.build(
-                memory, AddressSpace.STACK_TOP, image, 0, options.argv(), options.envp(), execFn, random);
+                memory,
+                AddressSpace.STACK_TOP,
+                image,
+                0,
+                options.argv(),
+                options.envp(),
+                options.program().toString(),
+                random,
+                syscalls.credentials());
         this.auxv = stack.auxv();
-        this.cpu = new Cpu(memory);
         cpu.pc = image.entry();
         cpu.gpr[1] = stack.sp();
         cpu.msr = USER_MSR;
         cpu.pvr = SystemRegisters.E500MC_PVR;
         this.vcpu = new Vcpu(cpu, new Interpreter(new DecodedCode(memory)));
-        this.syscalls = new Syscalls(cpu, space, options, image);
     }
 
     /**

@@ -174,6 +174,12 @@ final class Syscalls {
         return result < 0 && result > -4096 ? "-1 errno=" + (-result) : Long.toString(result);
     }
 
+    /** The host's ids, which the guest's getuid() and friends also return. */
+    InitialStack.Credentials credentials() {
+        return new InitialStack.Credentials(
+                (int) host.getuid(), (int) host.geteuid(), (int) host.getgid(), (int) host.getegid());
+    }
+
     void flushAndClose() {
         fds.closeAll();
     }

@@ -41,7 +41,8 @@ class InitialStackTest {
                 List.of("prog", "a b", ""),
                 List.of("HOME=/root", "X="),
                 "/tmp/prog",
-                random);
+                random,
+                new InitialStack.Credentials(1000, 1001, 100, 101));
         int sp = result.sp();
         assertThat(sp & 15).isZero();
         assertThat(memory.load32(sp)).isEqualTo(3);
@@ -74,6 +75,8 @@ class InitialStackTest {
                         Auxv.AT_UCACHEBSIZE);
         assertThat(aux.get(Auxv.AT_DCACHEBSIZE)).isEqualTo(64);
         assertThat(aux.get(Auxv.AT_UCACHEBSIZE)).isZero();
+        assertThat(List.of(aux.get(Auxv.AT_UID), aux.get(Auxv.AT_EUID), aux.get(Auxv.AT_GID), aux.get(Auxv.AT_EGID)))
+                .containsExactly(1000, 1001, 100, 101);
         assertThat(aux.get(Auxv.AT_HWCAP)).isEqualTo(0x8C00_8000);
         assertThat(aux.get(Auxv.AT_HWCAP2)).isEqualTo(0x0800_0000);
         assertThat(aux.get(Auxv.AT_PAGESZ)).isEqualTo(4096);

@@ -18,7 +18,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ppcvm.elf.ElfException;
@@ -131,8 +130,6 @@ class LinuxBehaviourTest {
                 .isEqualTo(0x0800_0000);
     }
 
-    @Disabled("BUG (linux-user InitialStack.build): AT_UID, AT_EUID, AT_GID and AT_EGID are always 0, while"
-            + " getuid() and friends return the host's ids: as uid 65534 getauxval(AT_UID) says 0")
     @Test
     void auxvCredentialsAreTheProcesss() throws IOException {
         Path binary = build("auxv.c");
