@@ -52,7 +52,7 @@ public final class LinuxProcess implements OsPersonality {
         space.setBrkStart(image.end());
         this.symbols = new SymbolTable(elf.symbols(), image.bias());
         this.cpu = new Cpu(memory);
-        this.syscalls = new Syscalls(cpu, space, options, image);
+        this.syscalls = new Syscalls(cpu, space, options, image, this::killedBy);
         byte[] random = new byte[16];
         new SplittableRandom(0x7070_6376_6d00L).nextBytes(random);
         InitialStack.Result stack = InitialStack.build(
@@ -213,7 +213,7 @@ public final class LinuxProcess implements OsPersonality {
     /** Services one exit; returns the exit status when the process ended, else null. */
     public Integer handle(VcpuExit exit) {
         return switch (exit) {
-            case VcpuExit.SystemCall sc -> syscalls.dispatch();
+            case VcpuExit.SystemCall sc -> dispatchSystemCall();
             case VcpuExit.Exception e -> killedBy(signalOf(e));
             case VcpuExit.Interrupted i -> null;
             case VcpuExit.InternalError e -> {
@@ -226,6 +226,16 @@ public final class LinuxProcess implements OsPersonality {
             case VcpuExit.Halt h -> killedBy(Signal.SIGILL);
             case VcpuExit.Shutdown s -> killedBy(Signal.SIGKILL);
         };
+    }
+
+    /** A defect in a system call's implementation ends the run with a clear message. */
+    private Integer dispatchSystemCall() {
+        try {
+            return syscalls.dispatch();
+        } catch (RuntimeException e) {
+            return handle(new VcpuExit.InternalError(
+                    "internal error in system call " + cpu.gpr[0] + " at pc 0x%08x: %s".formatted(cpu.pc, e), e));
+        }
     }
 
     /** The signal Linux sends for a Book E interrupt taken in user mode. */
@@ -248,11 +258,16 @@ public final class LinuxProcess implements OsPersonality {
 
     /** The default action of a fatal signal: the shell's line on stderr, status 128+N. */
     private int killedBy(Signal signal) {
+        return killedBy(signal.number());
+    }
+
+    private int killedBy(int signal) {
         syscalls.flushAndClose();
-        if (!signal.shellMessage().isEmpty()) {
-            options.diagnostics().println(signal.shellMessage());
+        String message = Signal.shellMessage(signal);
+        if (!message.isEmpty()) {
+            options.diagnostics().println(message);
             options.diagnostics().flush();
         }
-        return 128 + signal.number();
+        return 128 + signal;
     }
 }

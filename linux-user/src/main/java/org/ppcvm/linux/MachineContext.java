@@ -59,14 +59,15 @@ final class MachineContext {
         for (int r = 0; r < 32; r++) {
             cpu.gpr[r] = b.getInt(4 * r);
         }
-        cpu.pc = b.getInt(4 * PT_NIP);
+        cpu.pc = b.getInt(4 * PT_NIP) & ~3;
         cpu.ctr = b.getInt(4 * PT_CTR);
         cpu.lr = b.getInt(4 * PT_LNK);
-        cpu.xer = b.getInt(4 * PT_XER);
+        cpu.xer = b.getInt(4 * PT_XER) & (Cpu.XER_SO | Cpu.XER_OV | Cpu.XER_CA | Cpu.XER_BYTE_COUNT);
         cpu.cr = b.getInt(4 * PT_CCR);
         for (int f = 0; f < 32; f++) {
             cpu.fpr[f] = b.getLong(FREGS_OFFSET + 8 * f);
         }
         cpu.fpscr = b.getInt(FPSCR_OFFSET);
+        cpu.reserved = false; // as every return from the kernel to user mode does
     }
 }

@@ -60,6 +60,38 @@ public enum Signal {
         return shellMessage.isEmpty() || !dumpsCore ? shellMessage : shellMessage + " (core dumped)";
     }
 
+    /** The first real-time signal as glibc numbers them (32 and 33 are its own). */
+    public static final int SIGRTMIN = 34;
+
+    /** What bash prints when a job dies of signal {@code number} (1-64), possibly empty. */
+    public static String shellMessage(int number) {
+        if (number < 32) {
+            return of(number).shellMessage();
+        }
+        return number < SIGRTMIN ? "Unknown signal " + number : "Real-time signal " + (number - SIGRTMIN);
+    }
+
+    /** What the default action of signal {@code number} (1-64) is. */
+    public static DefaultAction defaultAction(int number) {
+        if (number >= 32) {
+            return DefaultAction.TERMINATE;
+        }
+        Signal s = of(number);
+        return switch (s) {
+            case SIGCHLD, SIGCONT, SIGURG, SIGWINCH -> DefaultAction.IGNORE;
+            case SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU -> DefaultAction.STOP;
+            default -> s.dumpsCore ? DefaultAction.CORE : DefaultAction.TERMINATE;
+        };
+    }
+
+    /** Linux's default actions. */
+    public enum DefaultAction {
+        TERMINATE,
+        CORE,
+        IGNORE,
+        STOP
+    }
+
     public static Signal of(int number) {
         for (Signal s : values()) {
             if (s.number == number) {

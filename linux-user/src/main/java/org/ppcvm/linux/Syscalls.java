@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.IntUnaryOperator;
 import org.ppcvm.core.cpu.Cpu;
 import org.ppcvm.core.mem.Memory;
+import org.ppcvm.core.mem.MemoryFault;
 import org.ppcvm.core.mem.Perm;
 import org.ppcvm.linux.UserMemory.BadAddress;
 import org.ppcvm.linux.abi.GuestDirent64;
@@ -80,12 +82,18 @@ final class Syscalls {
     private final FdTable fds;
     private final Entry[] table = new Entry[512];
     private final Set<Integer> reportedUnknown = new HashSet<>();
+    private final Set<Integer> reportedHandlers = new HashSet<>();
+
+    /** Ends the process by a signal (the one place that does it) and gives the exit status. */
+    private final IntUnaryOperator terminate;
+
     private final SplittableRandom random = new SplittableRandom(0x5eed_1234_5678L);
     private final byte[][] sigactions = new byte[65][];
     private long signalMask;
     private Integer exitStatus;
 
-    Syscalls(Cpu cpu, AddressSpace space, LinuxOptions options, LoadedImage image) {
+    Syscalls(Cpu cpu, AddressSpace space, LinuxOptions options, LoadedImage image, IntUnaryOperator terminate) {
+        this.terminate = terminate;
         this.cpu = cpu;
         this.memory = cpu.memory;
         this.space = space;
@@ -133,7 +141,7 @@ final class Syscalls {
         } else {
             try {
                 result = entry.handler().call(r[3], r[4], r[5], r[6], r[7], r[8]);
-            } catch (BadAddress e) {
+            } catch (BadAddress | MemoryFault e) {
                 result = -Errno.EFAULT;
             }
         }
@@ -236,8 +244,8 @@ final class Syscalls {
         on(78, this::gettimeofday);
         on(13, (a, b, c, d, e, f) -> time(a));
         on(162, (a, b, c, d, e, f) -> nanosleep(a, false));
-        on(248, (a, b, c, d, e, f) -> c == 0 ? 0 : nanosleep(c, false));
-        on(407, (a, b, c, d, e, f) -> c == 0 ? 0 : nanosleep(c, true));
+        on(248, (a, b, c, d, e, f) -> clockNanosleep(a, b, c, false));
+        on(407, (a, b, c, d, e, f) -> clockNanosleep(a, b, c, true));
 
         // Randomness
         on(359, (a, b, c, d, e, f) -> getrandom(a, b));
@@ -325,8 +333,23 @@ final class Syscalls {
         return 0;
     }
 
+    /** The handler word of the ppc32 struct sigaction: 0 is SIG_DFL, 1 is SIG_IGN. */
+    private int handlerOf(int sig) {
+        byte[] action = sigactions[sig];
+        return action == null ? 0 : ByteBuffer.wrap(action).getInt(0);
+    }
+
+    /**
+     * kill/tkill/tgkill aimed at this process. An ignored signal does nothing; otherwise the
+     * signal's default action applies (handlers run once signal delivery exists: until then a
+     * caught signal takes its default action, said once on stderr). Stopping is not modelled: a
+     * stop signal is ignored, as if the process were continued at once.
+     */
     private long kill(int pid, int sig) {
-        if (pid != PID && pid != 0 && pid != -1) {
+        if (pid == -1) {
+            return -Errno.ESRCH; // every process but the caller: there is none
+        }
+        if (pid != PID && pid != 0) {
             return -Errno.ESRCH;
         }
         if (sig == 0) {
@@ -335,25 +358,21 @@ final class Syscalls {
         if (sig < 1 || sig > 64) {
             return -Errno.EINVAL;
         }
-        Signal signal;
-        try {
-            signal = Signal.of(sig);
-        } catch (IllegalArgumentException e) {
+        int handler = handlerOf(sig);
+        if (handler == 1) {
             return 0;
         }
-        if (isIgnoredByDefault(signal)) {
+        if (handler != 0 && reportedHandlers.add(sig)) {
+            options.diagnostics()
+                    .println("ppcvm: signal handlers are not supported yet; signal " + sig
+                            + " takes its default action");
+        }
+        Signal.DefaultAction action = Signal.defaultAction(sig);
+        if (action == Signal.DefaultAction.IGNORE || action == Signal.DefaultAction.STOP) {
             return 0;
         }
-        fds.closeAll();
-        if (!signal.shellMessage().isEmpty()) {
-            options.diagnostics().println(signal.shellMessage());
-        }
-        exitStatus = 128 + sig;
+        exitStatus = terminate.applyAsInt(sig);
         return 0;
-    }
-
-    private static boolean isIgnoredByDefault(Signal s) {
-        return s == Signal.SIGCHLD || s == Signal.SIGCONT || s == Signal.SIGURG || s == Signal.SIGWINCH;
     }
 
     /** PR_SET_FPEXC / PR_GET_FPEXC drive MSR[FE0,FE1] as Linux does; other options are refused. */
@@ -413,6 +432,16 @@ final class Syscalls {
         return (perm & Perm.EXEC) != 0 ? perm | Perm.READ : perm;
     }
 
+    /** Whether [addr, addr+size) lies in user space (below TASK_SIZE) without wrapping. */
+    private static boolean inUserSpace(int addr, long size) {
+        return Integer.toUnsignedLong(addr) + size <= Integer.toUnsignedLong(AddressSpace.STACK_TOP);
+    }
+
+    /** A length rounded up to whole pages, as an unsigned value (0 for a zero length). */
+    private static long pageAlignedLength(int len) {
+        return (Integer.toUnsignedLong(len) + Memory.PAGE_MASK) & ~(long) Memory.PAGE_MASK;
+    }
+
     private long mmap(int addr, int len, int prot, int flags, int fd, long offset) throws BadAddress {
         if (len == 0 || (offset & Memory.PAGE_MASK) != 0) {
             return -Errno.EINVAL;
@@ -420,8 +449,8 @@ final class Syscalls {
         if ((flags & (MAP_SHARED | MAP_PRIVATE)) == 0) {
             return -Errno.EINVAL;
         }
-        int size = AddressSpace.pageAlign(len);
-        if (size == 0) {
+        long size = pageAlignedLength(len);
+        if (size > Integer.toUnsignedLong(AddressSpace.STACK_TOP)) {
             return -Errno.ENOMEM;
         }
         int where;
@@ -429,12 +458,15 @@ final class Syscalls {
             if ((addr & Memory.PAGE_MASK) != 0) {
                 return -Errno.EINVAL;
             }
-            if ((flags & MAP_FIXED_NOREPLACE) != 0 && !memory.isFree(addr, size)) {
+            if (!inUserSpace(addr, size)) {
+                return -Errno.ENOMEM;
+            }
+            if ((flags & MAP_FIXED_NOREPLACE) != 0 && !memory.isFree(addr, (int) size)) {
                 return -Errno.EEXIST;
             }
             where = addr;
         } else {
-            where = space.findFree(addr & ~Memory.PAGE_MASK, size);
+            where = space.findFree(addr & ~Memory.PAGE_MASK, (int) size);
             if (where == 0) {
                 return -Errno.ENOMEM;
             }
@@ -445,74 +477,124 @@ final class Syscalls {
             if (h < 0) {
                 return -Errno.EBADF;
             }
-            content = new byte[len];
-            long n = host.pread64(h, content, 0, len, offset);
+            // Only the part of the file that exists is read; the rest of the mapping is zero.
+            Out<HostStat> st = new Out<>();
+            long r = host.fstat(h, st);
+            if (r < 0) {
+                return r;
+            }
+            long available =
+                    Math.max(0, Math.min(Integer.toUnsignedLong(len), st.get().size() - offset));
+            content = new byte[(int) Math.min(available, HostOs.MAX_TRANSFER * 16L)];
+            long n = host.pread64(h, content, 0, content.length, offset);
             if (n < 0) {
                 return n;
             }
         }
-        memory.map(where, size, Perm.RW);
+        memory.map(where, (int) size, Perm.RW);
         if (content != null) {
             memory.writeRaw(where, content);
         }
-        memory.protect(where, size, perm(prot));
+        memory.protect(where, (int) size, perm(prot));
         return where;
     }
 
     private long munmap(int addr, int len) {
-        if ((addr & Memory.PAGE_MASK) != 0 || len == 0) {
+        long size = pageAlignedLength(len);
+        if ((addr & Memory.PAGE_MASK) != 0 || len == 0 || !inUserSpace(addr, size)) {
             return -Errno.EINVAL;
         }
-        memory.unmap(addr, AddressSpace.pageAlign(len));
+        memory.unmap(addr, (int) size);
         return 0;
+    }
+
+    private boolean allMapped(int addr, long size) {
+        for (long a = Integer.toUnsignedLong(addr); a < Integer.toUnsignedLong(addr) + size; a += Memory.PAGE_SIZE) {
+            if (!memory.isMapped((int) a)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private long mprotect(int addr, int len, int prot) {
         if ((addr & Memory.PAGE_MASK) != 0) {
             return -Errno.EINVAL;
         }
-        int size = AddressSpace.pageAlign(len);
-        for (long a = Integer.toUnsignedLong(addr); a < Integer.toUnsignedLong(addr) + size; a += Memory.PAGE_SIZE) {
-            if (!memory.isMapped((int) a)) {
-                return -Errno.ENOMEM;
-            }
+        long size = pageAlignedLength(len);
+        if (!inUserSpace(addr, size) || !allMapped(addr, size)) {
+            return -Errno.ENOMEM;
         }
-        memory.protect(addr, size, perm(prot));
+        memory.protect(addr, (int) size, perm(prot));
         return 0;
     }
 
     private long mremap(int oldAddr, int oldLen, int newLen, int flags, int newAddr, int f) {
         final int mremapMaymove = 1;
-        if ((oldAddr & Memory.PAGE_MASK) != 0 || newLen == 0) {
+        final int mremapFixed = 2;
+        long oldSize = pageAlignedLength(oldLen);
+        long newSize = pageAlignedLength(newLen);
+        if ((oldAddr & Memory.PAGE_MASK) != 0
+                || oldSize == 0
+                || newSize == 0
+                || (flags & ~(mremapMaymove | mremapFixed)) != 0
+                || ((flags & mremapFixed) != 0
+                        && ((flags & mremapMaymove) == 0 || (newAddr & Memory.PAGE_MASK) != 0))) {
             return -Errno.EINVAL;
         }
-        int oldSize = AddressSpace.pageAlign(oldLen);
-        int newSize = AddressSpace.pageAlign(newLen);
-        if (Integer.compareUnsigned(newSize, oldSize) <= 0) {
-            memory.unmap(oldAddr + newSize, oldSize - newSize);
-            return oldAddr;
-        }
-        int perm = memory.permissions(oldAddr);
-        if (perm < 0) {
+        if (!inUserSpace(oldAddr, oldSize) || !allMapped(oldAddr, oldSize)) {
             return -Errno.EFAULT;
         }
-        if (memory.isFree(oldAddr + oldSize, newSize - oldSize)) {
-            memory.map(oldAddr + oldSize, newSize - oldSize, perm);
-            return oldAddr;
+        if ((flags & mremapFixed) == 0) {
+            if (newSize <= oldSize) {
+                memory.unmap(oldAddr + (int) newSize, (int) (oldSize - newSize));
+                return oldAddr;
+            }
+            int tail = oldAddr + (int) oldSize;
+            if (inUserSpace(oldAddr, newSize)
+                    && Integer.toUnsignedLong(oldAddr) + newSize <= Integer.toUnsignedLong(AddressSpace.MMAP_TOP)
+                    && memory.isFree(tail, (int) (newSize - oldSize))) {
+                memory.map(tail, (int) (newSize - oldSize), memory.permissions(tail - Memory.PAGE_SIZE));
+                return oldAddr;
+            }
+            if ((flags & mremapMaymove) == 0) {
+                return -Errno.ENOMEM;
+            }
         }
-        if ((flags & mremapMaymove) == 0) {
-            return -Errno.ENOMEM;
+        int where;
+        if ((flags & mremapFixed) != 0) {
+            if (!inUserSpace(newAddr, newSize)) {
+                return -Errno.EINVAL;
+            }
+            memory.unmap(newAddr, (int) newSize);
+            where = newAddr;
+        } else {
+            where = space.findFree(0, (int) newSize);
+            if (where == 0) {
+                return -Errno.ENOMEM;
+            }
         }
-        int where = space.findFree(0, newSize);
-        if (where == 0) {
-            return -Errno.ENOMEM;
-        }
-        byte[] data = memory.readRaw(oldAddr, oldSize);
-        memory.map(where, newSize, Perm.RW);
-        memory.writeRaw(where, data);
-        memory.protect(where, newSize, perm);
-        memory.unmap(oldAddr, oldSize);
+        movePages(oldAddr, oldSize, where, newSize);
         return where;
+    }
+
+    /** Moves a mapping page by page, keeping each page's contents and permissions. */
+    private void movePages(int from, long oldSize, int to, long newSize) {
+        long kept = Math.min(oldSize, newSize);
+        int lastPerm = Perm.RW;
+        memory.map(to, (int) newSize, Perm.RW);
+        byte[] page = new byte[Memory.PAGE_SIZE];
+        for (long off = 0; off < kept; off += Memory.PAGE_SIZE) {
+            memory.readRaw(from + (int) off, page, 0, Memory.PAGE_SIZE);
+            memory.writeRaw(to + (int) off, page, 0, Memory.PAGE_SIZE);
+        }
+        for (long off = 0; off < newSize; off += Memory.PAGE_SIZE) {
+            if (off < kept) {
+                lastPerm = memory.permissions(from + (int) off);
+            }
+            memory.protect(to + (int) off, Memory.PAGE_SIZE, lastPerm);
+        }
+        memory.unmap(from, (int) oldSize);
     }
 
     // ---- Signals -------------------------------------------------------------------------------
@@ -521,15 +603,16 @@ final class Syscalls {
     private static final int SIGACTION_SIZE = 20;
 
     private long rtSigaction(int sig, int act, int oldact, int sigsetsize, int e, int f) throws BadAddress {
-        if (sig < 1 || sig > 64 || sigsetsize != 8 || sig == 9 || sig == 19) {
+        if (sig < 1 || sig > 64 || sigsetsize != 8 || (act != 0 && (sig == 9 || sig == 19))) {
             return -Errno.EINVAL;
         }
+        byte[] old = sigactions[sig] != null ? sigactions[sig] : new byte[SIGACTION_SIZE];
+        byte[] fresh = act != 0 ? user.copyIn(act, SIGACTION_SIZE) : null;
         if (oldact != 0) {
-            byte[] old = sigactions[sig] != null ? sigactions[sig] : new byte[SIGACTION_SIZE];
             user.copyOut(oldact, old);
         }
-        if (act != 0) {
-            sigactions[sig] = user.copyIn(act, SIGACTION_SIZE);
+        if (fresh != null) {
+            sigactions[sig] = fresh;
         }
         return 0;
     }
@@ -637,6 +720,26 @@ final class Syscalls {
         return seconds & 0xFFFF_FFFFL;
     }
 
+    /** clock_nanosleep: with TIMER_ABSTIME (1) the request is a deadline on {@code clock}. */
+    private long clockNanosleep(int clock, int flags, int req, boolean time64) throws BadAddress {
+        final int timerAbstime = 1;
+        Timespec t = time64
+                ? GuestTime.decodeTimespec64(user.copyIn(req, 16), 0)
+                : GuestTime.decodeTimespec32(user.copyIn(req, 8), 0);
+        if (!t.isValid()) {
+            return -Errno.EINVAL;
+        }
+        if ((flags & timerAbstime) != 0) {
+            Out<Timespec> now = new Out<>();
+            long r = host.clockGettime(clock, now);
+            if (r < 0) {
+                return r;
+            }
+            t = Timespec.ofNanos(Math.max(0, t.toNanos() - now.get().toNanos()));
+        }
+        return host.nanosleep(t, new Out<>());
+    }
+
     private long nanosleep(int req, boolean time64) throws BadAddress {
         Timespec t = time64
                 ? GuestTime.decodeTimespec64(user.copyIn(req, 16), 0)
@@ -649,13 +752,21 @@ final class Syscalls {
 
     /** Deterministic: the same seed gives the same bytes, so runs can be replayed. */
     private long getrandom(int buf, int len) throws BadAddress {
-        byte[] bytes = new byte[Math.min(len, 1 << 20)];
+        byte[] bytes = new byte[(int) Math.min(Integer.toUnsignedLong(len), 1 << 20)];
         random.nextBytes(bytes);
         user.copyOut(buf, bytes);
         return bytes.length;
     }
 
     // ---- Files ---------------------------------------------------------------------------------
+
+    /**
+     * A size_t count from a register, as the host will transfer it: unsigned, and at most {@link
+     * HostOs#MAX_TRANSFER} (Linux too caps one transfer, and callers loop over short counts).
+     */
+    private static int transferCount(int count) {
+        return (int) Math.min(Integer.toUnsignedLong(count), HostOs.MAX_TRANSFER);
+    }
 
     private byte[] path(int addr) throws BadAddress {
         return user.string(addr);
@@ -694,8 +805,9 @@ final class Syscalls {
         if (awaitReady(fd, h, POLLIN) == RESTART) {
             return RESTART;
         }
-        int len = Math.min(count < 0 ? HostOs.MAX_TRANSFER : count, HostOs.MAX_TRANSFER);
-        user.copyOut(buf, new byte[0]);
+        int len = transferCount(count);
+        // The whole buffer must be writable before anything is consumed from the file.
+        user.checkWritable(buf, len);
         byte[] data = new byte[len];
         long n = host.read(h, data, 0, len);
         if (n > 0) {
@@ -712,7 +824,7 @@ final class Syscalls {
         if (awaitReady(fd, h, POLLOUT) == RESTART) {
             return RESTART;
         }
-        int len = Math.min(count < 0 ? HostOs.MAX_TRANSFER : count, HostOs.MAX_TRANSFER);
+        int len = transferCount(count);
         byte[] data = user.copyIn(buf, len);
         return host.write(h, data, 0, len);
     }
@@ -722,7 +834,8 @@ final class Syscalls {
         if (h < 0) {
             return -Errno.EBADF;
         }
-        byte[] data = new byte[Math.min(count, HostOs.MAX_TRANSFER)];
+        byte[] data = new byte[transferCount(count)];
+        user.checkWritable(buf, data.length);
         long n = host.pread64(h, data, 0, data.length, pos);
         if (n > 0) {
             user.copyOut(buf, data, 0, (int) n);
@@ -735,7 +848,7 @@ final class Syscalls {
         if (h < 0) {
             return -Errno.EBADF;
         }
-        byte[] data = user.copyIn(buf, Math.min(count, HostOs.MAX_TRANSFER));
+        byte[] data = user.copyIn(buf, transferCount(count));
         return host.pwrite64(h, data, 0, data.length, pos);
     }
 
@@ -753,8 +866,20 @@ final class Syscalls {
         return list;
     }
 
+    /** Linux refuses iovecs whose lengths add up past SSIZE_MAX (signed 32-bit here). */
+    private static boolean validLengths(List<Iovec> iovecs) {
+        long total = 0;
+        for (Iovec v : iovecs) {
+            total += Integer.toUnsignedLong(v.len());
+        }
+        return total <= Integer.MAX_VALUE;
+    }
+
     private long readv(int fd, int iov, int count) throws BadAddress {
         if (count < 0 || count > 1024) {
+            return -Errno.EINVAL;
+        }
+        if (!validLengths(iovecs(iov, count))) {
             return -Errno.EINVAL;
         }
         long total = 0;
@@ -782,9 +907,20 @@ final class Syscalls {
         if (h < 0) {
             return -Errno.EBADF;
         }
+        List<Iovec> iovecs = iovecs(iov, count);
+        if (!validLengths(iovecs)) {
+            return -Errno.EINVAL;
+        }
+        if (awaitReady(fd, h, POLLOUT) == RESTART) {
+            return RESTART;
+        }
+        // One transfer carries at most MAX_TRANSFER bytes, as write() does: a short count.
         List<IoSlice> slices = new ArrayList<>();
-        for (Iovec v : iovecs(iov, count)) {
-            slices.add(IoSlice.of(user.copyIn(v.base(), v.len())));
+        long room = HostOs.MAX_TRANSFER;
+        for (Iovec v : iovecs) {
+            int n = (int) Math.min(v.len(), room);
+            slices.add(IoSlice.of(user.copyIn(v.base(), n)));
+            room -= n;
         }
         return host.writev(h, slices);
     }
@@ -860,11 +996,29 @@ final class Syscalls {
         if (r < 0) {
             return r;
         }
-        int readEnd = fds.install(pair[0], 0);
-        int writeEnd = fds.install(pair[1], 0);
-        user.copyOut(
-                fdsAddr,
-                UserMemory.bigEndian(8).putInt(readEnd).putInt(writeEnd).array());
+        return installPair(pair, fdsAddr);
+    }
+
+    /** Gives two new host descriptors guest numbers and stores them, all or nothing. */
+    private long installPair(int[] pair, int addr) throws BadAddress {
+        try {
+            user.checkWritable(addr, 8);
+        } catch (BadAddress e) {
+            host.close(pair[0]);
+            host.close(pair[1]);
+            throw e;
+        }
+        int first = fds.install(pair[0], 0);
+        if (first < 0) {
+            host.close(pair[1]);
+            return first;
+        }
+        int second = fds.install(pair[1], 0);
+        if (second < 0) {
+            fds.close(first);
+            return second;
+        }
+        user.copyOut(addr, UserMemory.bigEndian(8).putInt(first).putInt(second).array());
         return 0;
     }
 
@@ -878,10 +1032,7 @@ final class Syscalls {
         if (r < 0) {
             return r;
         }
-        int first = fds.install(pair[0], 0);
-        int second = fds.install(pair[1], 0);
-        user.copyOut(sv, UserMemory.bigEndian(8).putInt(first).putInt(second).array());
-        return 0;
+        return installPair(pair, sv);
     }
 
     private long fcntl(int fd, int cmd, int arg) {
@@ -912,6 +1063,9 @@ final class Syscalls {
     }
 
     private long readlinkat(int dirfd, int pathAddr, int buf, int size) throws BadAddress {
+        if (size <= 0) {
+            return -Errno.EINVAL;
+        }
         byte[] p = path(pathAddr);
         byte[] target;
         if (new String(p, StandardCharsets.UTF_8).equals("/proc/self/exe")) {

@@ -44,6 +44,15 @@ final class UserMemory {
         memory.readRaw(addr, dst, off, len);
     }
 
+    /** Checks that [addr, addr+len) may be written, without writing. */
+    void checkWritable(int addr, int len) throws BadAddress {
+        try {
+            memory.checkAccess(addr, len, AccessKind.WRITE);
+        } catch (MemoryFault f) {
+            throw new BadAddress();
+        }
+    }
+
     void copyOut(int addr, byte[] src, int off, int len) throws BadAddress {
         try {
             memory.checkAccess(addr, len, AccessKind.WRITE);

@@ -140,6 +140,7 @@ public final class Memory {
     private void invalidateCode(int page) {
         if ((flags[page] & CODE) != 0) {
             flags[page] &= ~CODE;
+            refresh(page); // writes take the fast path again until the page is decoded anew
             codeWriteListener.codeWritten(page);
         }
     }
