@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import org.ppcvm.core.cpu.Cpu;
 import org.ppcvm.core.cpu.Esr;
 import org.ppcvm.core.cpu.SystemRegisters;
+import org.ppcvm.core.debug.GuestDebug;
 import org.ppcvm.core.exec.DecodedCode;
 import org.ppcvm.core.exec.Interpreter;
 import org.ppcvm.core.mem.Memory;
@@ -70,7 +71,9 @@ public final class LinuxProcess implements OsPersonality {
         cpu.gpr[1] = stack.sp();
         cpu.msr = USER_MSR;
         cpu.pvr = SystemRegisters.E500MC_PVR;
-        this.vcpu = new Vcpu(cpu, new Interpreter(new DecodedCode(memory)));
+        DecodedCode code = new DecodedCode(memory);
+        GuestDebug debug = new GuestDebug(memory, code);
+        this.vcpu = new Vcpu(cpu, new Interpreter(code, debug), debug);
     }
 
     /**
@@ -216,6 +219,7 @@ public final class LinuxProcess implements OsPersonality {
             case VcpuExit.SystemCall sc -> dispatchSystemCall();
             case VcpuExit.Exception e -> killedBy(signalOf(e));
             case VcpuExit.Interrupted i -> null;
+            case VcpuExit.Debug d -> null;
             case VcpuExit.InternalError e -> {
                 options.diagnostics().println("ppcvm: " + e.message() + " (a ppcvm defect; please report it)");
                 if (e.cause() != null && System.getenv("PPCVM_DEBUG") != null) {

@@ -1,5 +1,6 @@
 package org.ppcvm.core.exec;
 
+import java.util.function.IntFunction;
 import org.ppcvm.core.mem.Memory;
 import org.ppcvm.isa.Decoder;
 import org.ppcvm.isa.Op;
@@ -12,15 +13,29 @@ import org.ppcvm.isa.Op;
 public final class DecodedCode {
     private static final int WORDS_PER_PAGE = Memory.PAGE_SIZE / 4;
 
-    /** The decoding of one page: the row and the word of every instruction slot. */
-    public record Page(Op[] ops, int[] words) {}
+    /**
+     * The decoding of one page: the row and the word of every instruction slot, and the
+     * breakpoint flags of the slots (null, the common case, when the page has no breakpoint).
+     */
+    public record Page(Op[] ops, int[] words, byte[] stops) {}
 
     private final Memory memory;
     private final Page[] pages = new Page[1 << (32 - Memory.PAGE_SHIFT)];
+    private IntFunction<byte[]> stopIndex = page -> null;
 
     public DecodedCode(Memory memory) {
         this.memory = memory;
         memory.setCodeWriteListener(page -> pages[page] = null);
+    }
+
+    /** Where the breakpoint flags of a page come from when it is decoded (the debug interface). */
+    public void setStopIndex(IntFunction<byte[]> stopIndex) {
+        this.stopIndex = stopIndex;
+    }
+
+    /** Drops the decoding of a page, e.g. because its breakpoints changed. */
+    public void invalidate(int page) {
+        pages[page] = null;
     }
 
     /** The decoded page holding {@code pc}; throws a fetch {@code MemoryFault} if not executable. */
@@ -40,7 +55,7 @@ public final class DecodedCode {
             words[i] = word;
             ops[i] = Decoder.decodeForExecution(word);
         }
-        Page page = new Page(ops, words);
+        Page page = new Page(ops, words, stopIndex.apply(index));
         memory.markCode(index);
         pages[index] = page;
         return page;

@@ -8,10 +8,14 @@ import org.ppcvm.core.cpu.IntegerOps;
 import org.ppcvm.core.cpu.InterruptKind;
 import org.ppcvm.core.cpu.LoadStore;
 import org.ppcvm.core.cpu.SystemRegisters;
+import org.ppcvm.core.debug.DebugEvent;
+import org.ppcvm.core.debug.GuestDebug;
+import org.ppcvm.core.debug.WatchpointHit;
 import org.ppcvm.core.fpu.FloatingPoint;
 import org.ppcvm.core.mem.AccessKind;
 import org.ppcvm.core.mem.MemoryFault;
 import org.ppcvm.core.vcpu.VcpuExit;
+import org.ppcvm.isa.Decoder;
 import org.ppcvm.isa.Fields;
 import org.ppcvm.isa.Op;
 
@@ -26,9 +30,11 @@ import org.ppcvm.isa.Op;
  */
 public final class Interpreter implements ExecutionEngine {
     private final DecodedCode code;
+    private final GuestDebug debug;
 
-    public Interpreter(DecodedCode code) {
+    public Interpreter(DecodedCode code, GuestDebug debug) {
         this.code = code;
+        this.debug = debug;
     }
 
     @Override
@@ -38,8 +44,22 @@ public final class Interpreter implements ExecutionEngine {
                 int pc = c.pc;
                 DecodedCode.Page page = code.page(pc);
                 int slot = (pc >>> 2) & 1023;
+                byte[] stops = page.stops();
+                if (stops != null && stops[slot] != 0 && !debug.suppressed()) {
+                    return new VcpuExit.Debug(debug.breakpointEvent(pc, stops[slot]));
+                }
                 Op op = page.ops()[slot];
                 int w = page.words()[slot];
+                if (op == Op.ILLEGAL
+                        && w == GuestDebug.SOFTWARE_BREAKPOINT_INSTRUCTION
+                        && debug.ownsPatchedBreakpoint(pc)) {
+                    if (!debug.suppressed()) {
+                        return new VcpuExit.Debug(debug.patchedBreakpointEvent(pc));
+                    }
+                    // Stepping off a breakpoint the debugger wrote: run the word it replaced.
+                    w = debug.originalWord(pc);
+                    op = Decoder.decodeForExecution(w);
+                }
                 c.nextPc = pc + 4;
                 if (op == Op.SC) {
                     c.pc = c.nextPc;
@@ -55,6 +75,10 @@ public final class Interpreter implements ExecutionEngine {
             return storageInterrupt(f);
         } catch (GuestInterrupt i) {
             return new VcpuExit.Exception(i.kind(), i.esr(), i.dear());
+        } catch (WatchpointHit hit) {
+            DebugEvent e = hit.event();
+            return new VcpuExit.Debug(new DebugEvent(
+                    e.cause(), e.exception(), c.pc, e.address(), e.accessAddress(), e.accessLength(), e.points()));
         }
     }
 

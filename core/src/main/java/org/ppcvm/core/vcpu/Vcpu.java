@@ -1,6 +1,8 @@
 package org.ppcvm.core.vcpu;
 
 import org.ppcvm.core.cpu.Cpu;
+import org.ppcvm.core.debug.DebugCause;
+import org.ppcvm.core.debug.GuestDebug;
 import org.ppcvm.core.exec.ExecutionEngine;
 
 /**
@@ -16,12 +18,18 @@ public final class Vcpu {
 
     private final Cpu cpu;
     private final ExecutionEngine engine;
+    private final GuestDebug debug;
     private volatile boolean exitRequested;
     private long deadline = Long.MAX_VALUE;
 
-    public Vcpu(Cpu cpu, ExecutionEngine engine) {
+    public Vcpu(Cpu cpu, ExecutionEngine engine, GuestDebug debug) {
         this.cpu = cpu;
         this.engine = engine;
+        this.debug = debug;
+    }
+
+    public GuestDebug debug() {
+        return debug;
     }
 
     public Cpu cpu() {
@@ -61,11 +69,56 @@ public final class Vcpu {
         }
     }
 
+    /**
+     * Runs as {@code mode} says. With {@code skipPointsAtPc} the points at the current PC do not
+     * fire for the first instruction (nor for the accesses of the system call it makes, which the
+     * owner ends with {@code debug().setSuppressed(false)} after servicing it): that is how a
+     * debugger steps off a breakpoint or a watched access without removing it.
+     *
+     * <p>A step ends with {@link VcpuExit.Debug} of cause STEP and the PC on the next
+     * instruction; a step that executes {@code sc} returns the {@link VcpuExit.SystemCall} first,
+     * and the owner reports the step once it has serviced the call.
+     */
+    public VcpuExit run(RunMode mode, boolean skipPointsAtPc) {
+        if (skipPointsAtPc) {
+            debug.setSuppressed(true);
+            VcpuExit first = one();
+            if (!(first instanceof VcpuExit.SystemCall)) {
+                debug.setSuppressed(false);
+            }
+            boolean goOn = isStep(first)
+                    && (mode instanceof RunMode.Continue && !debug.singleStep()
+                            || mode instanceof RunMode.Range r && r.contains(cpu.pc));
+            if (!goOn) {
+                return first;
+            }
+        }
+        return switch (mode) {
+            case RunMode.Continue c -> debug.singleStep() ? one() : run();
+            case RunMode.Step s -> one();
+            case RunMode.Range r -> {
+                VcpuExit exit;
+                do {
+                    exit = one();
+                } while (isStep(exit) && r.contains(cpu.pc) && !exitRequested);
+                yield exit;
+            }
+        };
+    }
+
     /** Executes exactly one instruction (or stops before it with the exit it raises). */
     public VcpuExit step() {
+        return run(RunMode.STEP, false);
+    }
+
+    private static boolean isStep(VcpuExit exit) {
+        return exit instanceof VcpuExit.Debug d && d.event().cause() == DebugCause.STEP;
+    }
+
+    private VcpuExit one() {
         try {
             VcpuExit exit = engine.execute(cpu, cpu.instructionCount + 1);
-            return exit instanceof VcpuExit.Interrupted ? new VcpuExit.Interrupted(VcpuExit.Reason.STEP) : exit;
+            return exit instanceof VcpuExit.Interrupted ? new VcpuExit.Debug(debug.stepEvent(cpu.pc)) : exit;
         } catch (RuntimeException | StackOverflowError e) {
             return new VcpuExit.InternalError("internal error at pc 0x%08x: %s".formatted(cpu.pc, e), e);
         }

@@ -1,6 +1,7 @@
 package org.ppcvm.core.vcpu;
 
 import org.ppcvm.core.cpu.InterruptKind;
+import org.ppcvm.core.debug.DebugEvent;
 
 /**
  * Why {@link Vcpu#run} returned: the vCPU never throws for guest control flow, it returns one of
@@ -19,7 +20,13 @@ public sealed interface VcpuExit {
      */
     record Exception(InterruptKind kind, int esr, int dear) implements VcpuExit {}
 
-    /** A stop request, an instruction-count deadline, or the end of a single step. */
+    /**
+     * A debug event: a breakpoint or watchpoint stopped the vCPU before the instruction or access
+     * (nothing changed), or a single step completed (design.md §2.4).
+     */
+    record Debug(DebugEvent event) implements VcpuExit {}
+
+    /** A stop request or an instruction-count deadline. */
     record Interrupted(Reason reason) implements VcpuExit {}
 
     /** Why an {@link Interrupted} exit happened. */
@@ -27,9 +34,7 @@ public sealed interface VcpuExit {
         /** {@link Vcpu#requestExit()} was called from another thread. */
         REQUESTED,
         /** The instruction-count deadline set by the owner was reached. */
-        DEADLINE,
-        /** A single step completed. */
-        STEP
+        DEADLINE
     }
 
     /** The processor waits for an interrupt (full system). */

@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.ppcvm.core.cpu.Cpu;
 import org.ppcvm.core.cpu.Esr;
 import org.ppcvm.core.cpu.InterruptKind;
+import org.ppcvm.core.debug.DebugCause;
+import org.ppcvm.core.debug.DebugEvent;
+import org.ppcvm.core.debug.GuestDebug;
 import org.ppcvm.core.mem.Memory;
 import org.ppcvm.core.mem.Perm;
 import org.ppcvm.core.vcpu.Vcpu;
@@ -23,7 +26,9 @@ class InterpreterTest {
 
     private final Memory memory = new Memory();
     private final Cpu cpu = new Cpu(memory);
-    private final Vcpu vcpu = new Vcpu(cpu, new Interpreter(new DecodedCode(memory)));
+    private final DecodedCode code = new DecodedCode(memory);
+    private final GuestDebug debug = new GuestDebug(memory, code);
+    private final Vcpu vcpu = new Vcpu(cpu, new Interpreter(code, debug), debug);
 
     InterpreterTest() {
         memory.map(CODE, Memory.PAGE_SIZE, Perm.RX);
@@ -164,7 +169,9 @@ class InterpreterTest {
     @Test
     void stepExecutesOneInstruction() {
         memory.writeRaw(CODE, new byte[] {0x38, 0x60, 0x00, 0x05}); // li r3,5
-        assertThat(vcpu.step()).isEqualTo(new VcpuExit.Interrupted(VcpuExit.Reason.STEP));
+        assertThat(vcpu.step())
+                .isEqualTo(new VcpuExit.Debug(
+                        new DebugEvent(DebugCause.STEP, 15, CODE + 4, CODE + 4, 0, 0, java.util.List.of())));
         assertThat(cpu.gpr[3]).isEqualTo(5);
         assertThat(cpu.pc).isEqualTo(CODE + 4);
     }

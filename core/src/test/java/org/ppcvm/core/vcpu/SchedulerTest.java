@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.ppcvm.core.cpu.Cpu;
+import org.ppcvm.core.debug.GuestDebug;
 import org.ppcvm.core.exec.DecodedCode;
 import org.ppcvm.core.exec.Interpreter;
 import org.ppcvm.core.mem.Memory;
@@ -32,8 +33,9 @@ class SchedulerTest {
             memory.writeRaw(CODE + 4 * i, w);
         }
         DecodedCode code = new DecodedCode(memory);
-        Vcpu a = new Vcpu(new Cpu(memory), new Interpreter(code));
-        Vcpu b = new Vcpu(new Cpu(memory), new Interpreter(code));
+        GuestDebug debug = new GuestDebug(memory, code);
+        Vcpu a = new Vcpu(new Cpu(memory), new Interpreter(code, debug), debug);
+        Vcpu b = new Vcpu(new Cpu(memory), new Interpreter(code, debug), debug);
         a.cpu().pc = CODE;
         b.cpu().pc = CODE + 20;
         b.cpu().reserved = true;
