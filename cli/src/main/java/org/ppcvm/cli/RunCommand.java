@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ppcvm.core.debug.WatchKind;
 import org.ppcvm.linux.LinuxOptions;
 import org.ppcvm.linux.LinuxProcess;
 import org.ppcvm.linux.StartException;
@@ -40,6 +41,36 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "Print the number of guest instructions and their rate at exit.")
     boolean stats;
 
+    @Option(
+            names = "--break",
+            paramLabel = "LOC",
+            description = "Software breakpoint at LOC (symbol, symbol+off, 0xADDR).")
+    List<String> breaks = new ArrayList<>();
+
+    @Option(names = "--hbreak", paramLabel = "LOC", description = "Hardware breakpoint at LOC.")
+    List<String> hbreaks = new ArrayList<>();
+
+    @Option(names = "--watch", paramLabel = "LOC[:LEN]", description = "Write watchpoint (LEN: the symbol's size).")
+    List<String> watches = new ArrayList<>();
+
+    @Option(names = "--rwatch", paramLabel = "LOC[:LEN]", description = "Read watchpoint.")
+    List<String> rwatches = new ArrayList<>();
+
+    @Option(names = "--awatch", paramLabel = "LOC[:LEN]", description = "Access (read or write) watchpoint.")
+    List<String> awatches = new ArrayList<>();
+
+    @Option(names = "--step", paramLabel = "N", description = "Single-step the first N instructions.")
+    long steps;
+
+    @Option(names = "--debug-exits", paramLabel = "FORMAT", description = "How debug exits print: text or json.")
+    String debugExits = "text";
+
+    @Option(
+            names = "--sw-breakpoints",
+            paramLabel = "MODE",
+            description = "out-of-band (default: guest memory untouched) or patch (write 0x00dddd00).")
+    String swBreakpoints = "out-of-band";
+
     @Parameters(index = "0", paramLabel = "PROGRAM", description = "The ELF executable.")
     Path program;
 
@@ -65,11 +96,66 @@ final class RunCommand implements Callable<Integer> {
         env.forEach((k, v) -> envp.add(k + "=" + v));
         LinuxOptions options = new LinuxOptions(program, argv, envp, strace, trace, stats, System.err);
         try {
-            return LinuxProcess.create(options).run();
+            LinuxProcess process = LinuxProcess.create(options);
+            if (!debugging()) {
+                return process.run();
+            }
+            DebugFace face = debugFace(process);
+            return face == null ? 2 : face.run(steps);
         } catch (StartException e) {
             System.err.println("ppcvm: " + e.getMessage());
             return 1;
         }
+    }
+
+    private boolean debugging() {
+        return !breaks.isEmpty()
+                || !hbreaks.isEmpty()
+                || !watches.isEmpty()
+                || !rwatches.isEmpty()
+                || !awatches.isEmpty()
+                || steps > 0;
+    }
+
+    /** The debug face with every requested point set, or null after one error line. */
+    private DebugFace debugFace(LinuxProcess process) {
+        DebugFace.Format format;
+        switch (debugExits) {
+            case "text" -> format = DebugFace.Format.TEXT;
+            case "json" -> format = DebugFace.Format.JSON;
+            default -> {
+                System.err.println("ppcvm: --debug-exits must be text or json, not '" + debugExits + "'");
+                return null;
+            }
+        }
+        try {
+            process.vcpu().debug().setSoftwareBreakpoints(DebugFace.mode(swBreakpoints));
+        } catch (IllegalArgumentException e) {
+            System.err.println("ppcvm: " + e.getMessage());
+            return null;
+        }
+        DebugFace face = new DebugFace(process, System.err, format);
+        try {
+            for (String loc : breaks) {
+                face.addBreakpoint(loc, false);
+            }
+            for (String loc : hbreaks) {
+                face.addBreakpoint(loc, true);
+            }
+            for (String spec : watches) {
+                face.addWatchpoint(spec, WatchKind.WRITE);
+            }
+            for (String spec : rwatches) {
+                face.addWatchpoint(spec, WatchKind.READ);
+            }
+            for (String spec : awatches) {
+                face.addWatchpoint(spec, WatchKind.ACCESS);
+            }
+        } catch (DebugFace.BadLocation e) {
+            System.err.println("ppcvm: " + e.getMessage());
+            return null;
+        }
+        return face;
     }
 
     /**

@@ -23,9 +23,10 @@ public final class SymbolTable {
                 byName.merge(s.name(), s, (old, neu) -> old.bind() == 1 ? old : neu);
             }
         }
-        // Among symbols at one address prefer functions, then global ones, as objdump does.
+        // Among symbols at one address prefer functions and objects over untyped markers (such as
+        // the linker's __stop_ symbols), then global ones, as objdump does.
         addressable.sort(Comparator.comparingLong((Symbol s) -> Integer.toUnsignedLong(s.value()))
-                .thenComparing(s -> s.type() == Symbol.STT_FUNC ? 0 : 1)
+                .thenComparing(s -> s.type() == Symbol.STT_FUNC || s.type() == Symbol.STT_OBJECT ? 0 : 1)
                 .thenComparing(s -> s.bind() == 1 ? 0 : 1));
         byAddress = addressable.toArray(Symbol[]::new);
         addresses = new int[byAddress.length];

@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import org.ppcvm.core.cpu.Cpu;
 import org.ppcvm.core.cpu.Esr;
 import org.ppcvm.core.cpu.SystemRegisters;
+import org.ppcvm.core.debug.DebugEvent;
 import org.ppcvm.core.debug.GuestDebug;
 import org.ppcvm.core.exec.DecodedCode;
 import org.ppcvm.core.exec.Interpreter;
@@ -20,6 +21,7 @@ import org.ppcvm.core.mem.MemoryFault;
 import org.ppcvm.core.os.GuestThread;
 import org.ppcvm.core.os.MemoryRegion;
 import org.ppcvm.core.os.OsPersonality;
+import org.ppcvm.core.vcpu.RunMode;
 import org.ppcvm.core.vcpu.Vcpu;
 import org.ppcvm.core.vcpu.VcpuExit;
 import org.ppcvm.elf.ElfException;
@@ -211,6 +213,64 @@ public final class LinuxProcess implements OsPersonality {
         }
         options.diagnostics().printf("%08x%s: %s%n", pc, where, text);
         return vcpu.step();
+    }
+
+    /** Where {@link #resume} stopped. */
+    public sealed interface Stop {
+        /** A debug event: breakpoint, watchpoint (also one the kernel side hit), or step. */
+        record Debug(DebugEvent event) implements Stop {}
+
+        /** The process ended with this status (128+N when killed by signal N). */
+        record Exited(int status) implements Stop {}
+
+        /** {@link #requestStop()} was called. */
+        record Interrupted() implements Stop {}
+    }
+
+    /**
+     * Runs under a debugger's control until a debug event, a stop request or the end of the
+     * process. System calls and signals are serviced on the way, as Linux would; a step that
+     * executes {@code sc} ends after the call, on the next instruction.
+     */
+    public Stop resume(RunMode mode, boolean skipPointsAtPc) {
+        GuestDebug debug = vcpu.debug();
+        boolean skip = skipPointsAtPc;
+        while (true) {
+            VcpuExit exit = vcpu.run(mode, skip);
+            skip = false;
+            switch (exit) {
+                case VcpuExit.Debug d -> {
+                    return new Stop.Debug(d.event());
+                }
+                case VcpuExit.Interrupted i -> {
+                    if (i.reason() == VcpuExit.Reason.REQUESTED) {
+                        return new Stop.Interrupted();
+                    }
+                }
+                case VcpuExit.SystemCall sc -> {
+                    Integer status = dispatchSystemCall();
+                    debug.setSuppressed(false);
+                    if (status != null) {
+                        return new Stop.Exited(status);
+                    }
+                    DebugEvent hit = syscalls.takeDebugEvent();
+                    if (hit != null) {
+                        return new Stop.Debug(hit);
+                    }
+                    if (!(mode instanceof RunMode.Continue) || debug.singleStep()) {
+                        if (!(mode instanceof RunMode.Range r && r.contains(cpu.pc))) {
+                            return new Stop.Debug(debug.stepEvent(cpu.pc));
+                        }
+                    }
+                }
+                default -> {
+                    Integer status = handle(exit);
+                    if (status != null) {
+                        return new Stop.Exited(status);
+                    }
+                }
+            }
+        }
     }
 
     /** Services one exit; returns the exit status when the process ended, else null. */

@@ -13,6 +13,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.IntUnaryOperator;
 import org.ppcvm.core.cpu.Cpu;
+import org.ppcvm.core.debug.DebugEvent;
+import org.ppcvm.core.debug.WatchpointHit;
 import org.ppcvm.core.mem.Memory;
 import org.ppcvm.core.mem.MemoryFault;
 import org.ppcvm.core.mem.Perm;
@@ -91,6 +93,7 @@ final class Syscalls {
     private final byte[][] sigactions = new byte[65][];
     private long signalMask;
     private Integer exitStatus;
+    private DebugEvent pendingDebugEvent;
 
     Syscalls(Cpu cpu, AddressSpace space, LinuxOptions options, LoadedImage image, IntUnaryOperator terminate) {
         this.terminate = terminate;
@@ -143,6 +146,14 @@ final class Syscalls {
                 result = entry.handler().call(r[3], r[4], r[5], r[6], r[7], r[8]);
             } catch (BadAddress | MemoryFault e) {
                 result = -Errno.EFAULT;
+            } catch (WatchpointHit hit) {
+                // The kernel side was about to touch watched guest memory: stop at the sc, before
+                // anything is visible; resuming with the points skipped performs the call.
+                cpu.pc -= 4;
+                DebugEvent e = hit.event();
+                pendingDebugEvent = new DebugEvent(
+                        e.cause(), e.exception(), cpu.pc, e.address(), e.accessAddress(), e.accessLength(), e.points());
+                return null;
             }
         }
         if (options.strace()) {
@@ -186,6 +197,13 @@ final class Syscalls {
     InitialStack.Credentials credentials() {
         return new InitialStack.Credentials(
                 (int) host.getuid(), (int) host.geteuid(), (int) host.getgid(), (int) host.getegid());
+    }
+
+    /** A watchpoint the last system call hit before touching guest memory, once. */
+    DebugEvent takeDebugEvent() {
+        DebugEvent e = pendingDebugEvent;
+        pendingDebugEvent = null;
+        return e;
     }
 
     void flushAndClose() {
