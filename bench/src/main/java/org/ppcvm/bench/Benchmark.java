@@ -81,6 +81,13 @@ public final class Benchmark implements Callable<Integer> {
             description = "The limit for one run (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds = BenchmarkSettings.DEFAULT_TIMEOUT.toSeconds();
 
+    @Option(
+            names = "--debug-overhead",
+            description = "Instead of the main table: time each program under ppcvm plain and with 128 hardware"
+                    + " breakpoints and 128 access watchpoints on pages it never touches, in interleaved pairs,"
+                    + " and print the debugged speed as a percentage of the plain one.")
+    boolean debugOverhead;
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }
@@ -132,7 +139,18 @@ public final class Benchmark implements Callable<Integer> {
         if (ppcvmJar != null) {
             settings = settings.withPpcvmClassPath(ppcvmJar.toAbsolutePath().toString());
         }
-        BenchmarkReport report = new BenchmarkSession(settings, System.err).run();
+        BenchmarkSession session = new BenchmarkSession(settings, System.err);
+        if (debugOverhead) {
+            if (json != null) {
+                System.err.println("bench: --json does not apply to --debug-overhead");
+                return 2;
+            }
+            DebugOverheadReport overhead = session.measureDebugOverhead(DebugLoad.DEFAULT);
+            System.out.println();
+            System.out.print(overhead.table());
+            return overhead.allAgree() ? 0 : 1;
+        }
+        BenchmarkReport report = session.run();
         System.out.println();
         System.out.print(report.table());
         if (json != null) {

@@ -1,6 +1,8 @@
 package org.ppcvm.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.ppcvm.elf.ElfException;
+import org.ppcvm.elf.ElfFile;
+import org.ppcvm.elf.ProgramHeader;
 import org.ppcvm.testkit.GuestBuildException;
 import org.ppcvm.testkit.GuestCorpus;
 import org.ppcvm.testkit.GuestRunner;
@@ -192,6 +198,156 @@ public final class BenchmarkSession {
                 ppcvmRunTimes,
                 instructions,
                 problems);
+    }
+
+    /**
+     * The debug-overhead section: for each program, checks that {@code load}'s region is unused
+     * (no ELF segment there, no mapping in an {@code -strace}d run, no access under one watchpoint
+     * over all of it), then runs it under ppcvm plain and with {@code load}'s points set, in pairs
+     * whose order alternates so that a drift in the machine's load falls on both alike.
+     */
+    public DebugOverheadReport measureDebugOverhead(DebugLoad load) {
+        List<DebugOverheadResult> results = new ArrayList<>();
+        for (BenchProgram program : settings.suite().programs()) {
+            results.add(measureDebugOverhead(program, load));
+        }
+        return new DebugOverheadReport(settings.quick(), settings.repetitions(), load, results);
+    }
+
+    private DebugOverheadResult measureDebugOverhead(BenchProgram program, DebugLoad load) {
+        List<String> args = program.args(settings.quick());
+        List<String> problems = new ArrayList<>();
+        Samples plainTimes = Samples.none();
+        Samples debuggedTimes = Samples.none();
+        Samples plainRunTimes = Samples.none();
+        Samples debuggedRunTimes = Samples.none();
+        Optional<Binaries> binaries = build(program, problems);
+        if (binaries.isPresent()) {
+            RunSpec guestSpec = spec(binaries.get().guest(), args);
+            RunResult reference = nativeRunner.run(spec(binaries.get().host(), args));
+            if (!check("native", reference, reference, problems)
+                    && regionUnused(binaries.get().guest(), guestSpec, load, reference, problems)) {
+                PpcvmRunner debugged = ppcvm.withRunOptions(concat(List.of("--stats"), load.runOptions()));
+                long instructions = 0;
+                for (int rep = 1; rep <= settings.repetitions() && problems.isEmpty(); rep++) {
+                    Timed plain;
+                    Timed withPoints;
+                    // Odd repetitions start plain, even ones debugged.
+                    if (rep % 2 == 1) {
+                        plain = time(ppcvm, guestSpec);
+                        withPoints = time(debugged, guestSpec);
+                    } else {
+                        withPoints = time(debugged, guestSpec);
+                        plain = time(ppcvm, guestSpec);
+                    }
+                    Optional<PpcvmStats> plainStats = ppcvmRun("plain ppcvm", plain.result(), reference, problems);
+                    Optional<PpcvmStats> debugStats =
+                            ppcvmRun("debugged ppcvm", withPoints.result(), reference, problems);
+                    if (!problems.isEmpty() || plainStats.isEmpty()) {
+                        if (problems.isEmpty()) {
+                            problems.add("plain ppcvm printed no --stats line; its stderr:\n"
+                                    + excerpt(plain.result().stderrText()));
+                        }
+                        break;
+                    }
+                    // The debugged run's --stats line is optional: ppcvm may print it only when it
+                    // runs without a debugger; then only the wall times compare.
+                    for (PpcvmStats stats :
+                            debugStats.map(d -> List.of(plainStats.get(), d)).orElse(List.of(plainStats.get()))) {
+                        if (instructions != 0 && instructions != stats.instructions()) {
+                            problems.add("ppcvm executed " + instructions + " instructions in one run and "
+                                    + stats.instructions() + " in another");
+                        }
+                        instructions = stats.instructions();
+                    }
+                    plainTimes = plainTimes.with(plain.seconds());
+                    debuggedTimes = debuggedTimes.with(withPoints.seconds());
+                    plainRunTimes = plainRunTimes.with(plainStats.get().seconds());
+                    if (debugStats.isPresent()) {
+                        debuggedRunTimes =
+                                debuggedRunTimes.with(debugStats.get().seconds());
+                    }
+                    progress.printf(
+                            Locale.ROOT,
+                            "%-10s %d/%d  plain ppcvm %.3f s (run %.3f s)  debugged ppcvm %.3f s (run %s)%n",
+                            program.name(),
+                            rep,
+                            settings.repetitions(),
+                            plain.seconds(),
+                            plainStats.get().seconds(),
+                            withPoints.seconds(),
+                            debugStats
+                                    .map(d -> String.format(Locale.ROOT, "%.3f s", d.seconds()))
+                                    .orElse("not reported"));
+                }
+            }
+        }
+        for (String problem : problems) {
+            progress.println(program.name() + " (debug overhead): " + problem);
+        }
+        return new DebugOverheadResult(
+                program.name(), plainTimes, debuggedTimes, plainRunTimes, debuggedRunTimes, problems);
+    }
+
+    /** Checks a ppcvm run of the section (its output, that no point fired) and returns its --stats. */
+    private static Optional<PpcvmStats> ppcvmRun(
+            String runner, RunResult result, RunResult reference, List<String> problems) {
+        if (check(runner, result, reference, problems)) {
+            return Optional.empty();
+        }
+        if (result.stderrText().contains(DebugLoad.DEBUG_EXIT)) {
+            problems.add(runner + " stopped at a debug point; its stderr:\n" + excerpt(result.stderrText()));
+            return Optional.empty();
+        }
+        return PpcvmStats.parse(result.stderrText());
+    }
+
+    /**
+     * Whether the program leaves {@code load}'s region alone: no loaded segment there, and in a run
+     * under {@code load.checkOptions()} no mapping there and no load or store.
+     */
+    private boolean regionUnused(
+            Path guest, RunSpec guestSpec, DebugLoad load, RunResult reference, List<String> problems) {
+        try {
+            for (ProgramHeader ph : ElfFile.parse(Files.readAllBytes(guest)).programHeaders()) {
+                if (ph.type() == ProgramHeader.PT_LOAD
+                        && load.overlaps(Integer.toUnsignedLong(ph.vaddr()), Integer.toUnsignedLong(ph.memsz()))) {
+                    problems.add(String.format(
+                            Locale.ROOT,
+                            "a segment at 0x%08x+0x%x lies in the debug points' region",
+                            ph.vaddr(),
+                            ph.memsz()));
+                    return false;
+                }
+            }
+        } catch (IOException | ElfException e) {
+            problems.add("cannot read " + guest + ": " + e.getMessage());
+            return false;
+        }
+        RunResult checked = ppcvm.withRunOptions(load.checkOptions()).run(guestSpec);
+        if (check("ppcvm (region check)", checked, reference, problems)) {
+            return false;
+        }
+        String stderr = checked.stderrText();
+        Optional<String> mapped = load.mappingInRegion(stderr);
+        if (mapped.isPresent()) {
+            problems.add(mapped.get());
+            return false;
+        }
+        if (stderr.contains(DebugLoad.DEBUG_EXIT)) {
+            problems.add("the program accesses the debug points' region:\n"
+                    + excerpt(stderr.lines()
+                            .filter(l -> l.startsWith(DebugLoad.DEBUG_EXIT))
+                            .collect(Collectors.joining("\n"))));
+            return false;
+        }
+        return true;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     /** The program's two builds. */
