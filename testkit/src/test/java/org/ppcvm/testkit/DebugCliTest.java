@@ -265,9 +265,38 @@ class DebugCliTest {
                     .isEqualTo(straight.get(i).address());
             assertThat(exits.get(i).symbols().get("pc")).isEqualTo("_start+0x" + Long.toHexString(4L * (i + 1)));
         }
+        assertExecutionOrder(exits, start);
+    }
+
+    @Test
+    void steppingAcrossWatchedStoresMissesNoInstruction() {
+        List<Exit> exits = exits(ppcvmOk(List.of("--step", "100000000", "--watch", "counter")));
+
+        List<Exit> steps = exits.stream().filter(e -> e.kind().equals("step")).toList();
+        assertThat(exits).filteredOn(e -> e.kind().equals("watch-write")).hasSize(10 + memsetWrites());
+        assertExecutionOrder(steps, symbols.get("_start"));
+    }
+
+    @Test
+    void breakpointOnAWatchedStoreReportsTheBreakpointThenTheWrite() {
+        // The store in bump that the watchpoint stops at, as an offset from bump.
+        long store = exits(ppcvmOk(List.of("--watch", "counter"))).getFirst().pc();
+        assertThat(instructionAt(store).function()).isEqualTo("bump");
+        String loc = "bump+0x" + Long.toHexString(store - symbols.get("bump"));
+
+        List<Exit> exits = exits(ppcvmOk(List.of("--break", loc, "--watch", "counter")));
+
+        List<Exit> atStore = exits.stream().filter(e -> e.pc() == store).toList();
+        assertThat(atStore)
+                .extracting(Exit::kind)
+                .containsExactly("sw-break", "watch-write", "sw-break", "watch-write", "sw-break", "watch-write");
+    }
+
+    /** Each step's pc is where the instruction before it (from objdump) leads. */
+    private static void assertExecutionOrder(List<Exit> steps, long start) {
         long previous = start;
-        for (int i = 0; i < exits.size(); i++) {
-            long pc = exits.get(i).pc();
+        for (int i = 0; i < steps.size(); i++) {
+            long pc = steps.get(i).pc();
             Instruction executed = instructionAt(previous);
             assertThat(code).as("step %d: 0x%x is an instruction", i, pc).containsKey(pc);
             if (!executed.isBranch()) {
