@@ -61,6 +61,7 @@ public final class GuestDebug implements AccessObserver {
     private SoftwareBreakpoints softwareBreakpoints = SoftwareBreakpoints.OUT_OF_BAND;
     private boolean singleStep;
     private boolean suppressed;
+    private boolean useSoftwareBreakpoints = true;
 
     public GuestDebug(Memory memory, DecodedCode code) {
         this.memory = memory;
@@ -204,9 +205,18 @@ public final class GuestDebug implements AccessObserver {
         return patchedOriginals.get(address);
     }
 
-    /** True when the debugger wrote the breakpoint word at {@code address}. */
+    /**
+     * True when the debugger wrote the breakpoint word at {@code address} and software breakpoints
+     * are in use (the seed's USE_SW_BP): only then does executing it exit to the debugger; else the
+     * guest gets the illegal-instruction interrupt hardware gives.
+     */
     public boolean ownsPatchedBreakpoint(int address) {
-        return patchedOriginals.containsKey(address);
+        return useSoftwareBreakpoints && patchedOriginals.containsKey(address);
+    }
+
+    /** The seed's USE_SW_BP control flag (on unless a debug table says otherwise). */
+    public void setUseSoftwareBreakpoints(boolean on) {
+        this.useSoftwareBreakpoints = on;
     }
 
     /**

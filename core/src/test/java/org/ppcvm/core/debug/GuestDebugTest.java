@@ -230,6 +230,17 @@ class GuestDebugTest {
     }
 
     @Test
+    void withoutUseSwBpAPatchedWordIsAnIllegalInstruction() {
+        load(0x3860_0001, 0x3860_0002, SC);
+        debug.setSoftwareBreakpoints(GuestDebug.SoftwareBreakpoints.PATCH);
+        debug.add(new Breakpoint(CODE + 4, false));
+        debug.setUseSoftwareBreakpoints(false);
+        assertThat(vcpu.run(RunMode.CONTINUE, false))
+                .isEqualTo(new VcpuExit.Exception(InterruptKind.PROGRAM, Esr.PIL, 0));
+        assertThat(cpu.pc).isEqualTo(CODE + 4);
+    }
+
+    @Test
     void theBreakpointWordWithoutAnOwnerIsAnIllegalInstruction() {
         load(GuestDebug.SOFTWARE_BREAKPOINT_INSTRUCTION, SC);
         assertThat(vcpu.run(RunMode.CONTINUE, false))

@@ -64,6 +64,7 @@ public final class GuestDebugTable {
         }
         pointsBySlot.values().forEach(debug::remove);
         debug.setSingleStep(table.enabled() && table.singleStep());
+        debug.setUseSoftwareBreakpoints(table.enabled() && table.useSoftwareBreakpoints());
         pointsBySlot = Collections.unmodifiableSortedMap(next);
         applied = Optional.of(table);
     }
