@@ -101,7 +101,13 @@ final class RunCommand implements Callable<Integer> {
                 return process.run();
             }
             DebugFace face = debugFace(process);
-            return face == null ? 2 : face.run(steps);
+            if (face == null) {
+                return 2;
+            }
+            long start = System.nanoTime();
+            int status = face.run(steps);
+            process.reportStats(start);
+            return status;
         } catch (StartException e) {
             System.err.println("ppcvm: " + e.getMessage());
             return 1;

@@ -188,15 +188,20 @@ public final class LinuxProcess implements OsPersonality {
             VcpuExit exit = options.trace() ? tracedStep() : vcpu.run();
             Integer status = handle(exit);
             if (status != null) {
-                if (options.stats()) {
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    options.diagnostics()
-                            .printf(
-                                    "ppcvm: %d instructions in %.3f s (%.1f million per second)%n",
-                                    cpu.instructionCount, seconds, cpu.instructionCount / seconds / 1e6);
-                }
+                reportStats(start);
                 return status;
             }
+        }
+    }
+
+    /** With --stats: the instructions executed since {@code startNanos} and their rate. */
+    public void reportStats(long startNanos) {
+        if (options.stats()) {
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            options.diagnostics()
+                    .printf(
+                            "ppcvm: %d instructions in %.3f s (%.1f million per second)%n",
+                            cpu.instructionCount, seconds, cpu.instructionCount / seconds / 1e6);
         }
     }
 
