@@ -23,8 +23,12 @@ static void fill(unsigned char *p, size_t n, uint32_t seed) {
 int main(void) {
     unsigned bad = 0;
     uint32_t h = FNV_INIT;
-    for (unsigned so = 0; so < 16; so++) {
-        for (unsigned d = 0; d < 16; d++) {
+    /* Source and destination misalignments: every residue mod 4 and mod 8, and some beyond. */
+    static const unsigned OFFSETS[] = {0, 1, 2, 3, 4, 5, 7, 8, 11, 15};
+    for (unsigned oi = 0; oi < sizeof OFFSETS / sizeof OFFSETS[0]; oi++) {
+        unsigned so = OFFSETS[oi];
+        for (unsigned di = 0; di < sizeof OFFSETS / sizeof OFFSETS[0]; di++) {
+            unsigned d = OFFSETS[di];
             for (unsigned k = 0; k < NS; k++) {
                 size_t n = SIZES[k];
                 fill(src, sizeof src, so * 131 + d * 7 + k);
