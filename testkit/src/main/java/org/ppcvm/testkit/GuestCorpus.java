@@ -57,7 +57,7 @@ public final class GuestCorpus {
      */
     public static final String DEFAULT_QEMU_CPU = "e500mc";
 
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
 
     private static final Set<String> KEYS =
             Set.of("args", "stdin", "stdin-repeat", "env", "exit", "opts", "cpu", "cflags", "timeout");
