@@ -137,7 +137,6 @@ final class DebugFace {
 
     /** Runs to the end, stepping {@code steps} instructions first; returns the exit status. */
     int run(long steps) {
-        boolean skip = false;
         long stepsLeft = steps;
         LinuxProcess.Stop pending = null;
         while (true) {
@@ -146,9 +145,8 @@ final class DebugFace {
                 stop = pending;
                 pending = null;
             } else {
-                stop = process.resume(stepsLeft > 0 ? RunMode.STEP : RunMode.CONTINUE, skip);
+                stop = process.resume(stepsLeft > 0 ? RunMode.STEP : RunMode.CONTINUE, false);
             }
-            skip = false;
             switch (stop) {
                 case LinuxProcess.Stop.Exited e -> {
                     return e.status();
@@ -159,36 +157,67 @@ final class DebugFace {
                     stepsLeft--;
                     report(d.event(), null, null);
                 }
-                case LinuxProcess.Stop.Debug d -> {
-                    pending = reportAndStepOver(d.event());
-                    skip = pending == null;
-                }
+                case LinuxProcess.Stop.Debug d -> pending = reportAndStepOver(d.event(), stepsLeft > 0);
             }
         }
     }
 
     /**
-     * Reports a breakpoint or watchpoint and returns where stepping over it stopped, or null when
-     * the next resume should step over it. A write watchpoint's line shows the watched bytes
-     * before and after the access, so that access is completed here first.
+     * Reports a breakpoint or watchpoint and steps over it, returning where that step stopped: the
+     * step itself when {@code stepping} (it is one of the steps asked for), else a stop to resume
+     * from. A write watchpoint's line shows the watched bytes before and after the access, so that
+     * access is completed here first.
      */
-    private LinuxProcess.Stop reportAndStepOver(DebugEvent event) {
+    private LinuxProcess.Stop reportAndStepOver(DebugEvent event, boolean stepping) {
+        LinuxProcess.Stop after;
         if (event.cause() != DebugCause.WATCH_WRITE && event.cause() != DebugCause.WATCH_READ) {
             report(event, null, null);
-            return null;
+            after = stepOffBreakpoints(event);
+        } else {
+            Watchpoint watched = (Watchpoint) event.points().getFirst();
+            byte[] before = read(watched);
+            if (event.cause() == DebugCause.WATCH_READ) {
+                report(event, before, null);
+                after = process.resume(RunMode.STEP, true);
+            } else {
+                after = process.resume(RunMode.STEP, true);
+                report(event, before, read(watched));
+            }
         }
-        Watchpoint watched = (Watchpoint) event.points().getFirst();
-        byte[] before = read(watched);
-        if (event.cause() == DebugCause.WATCH_READ) {
-            report(event, before, null);
-            return null;
-        }
-        LinuxProcess.Stop after = process.resume(RunMode.STEP, true);
-        report(event, before, read(watched));
         boolean plainStep =
                 after instanceof LinuxProcess.Stop.Debug d && d.event().cause() == DebugCause.STEP;
-        // After a plain step there is nothing to report: an Interrupted stop just resumes.
-        return plainStep ? new LinuxProcess.Stop.Interrupted() : after;
+        // After a plain step there is nothing to report unless steps were asked for: an
+        // Interrupted stop just resumes.
+        return plainStep && !stepping ? new LinuxProcess.Stop.Interrupted() : after;
+    }
+
+    /**
+     * Executes the instruction at a breakpoint with every breakpoint at its address lifted (the
+     * event may name only one of a software and a hardware one there), rather than with every point
+     * at the PC skipped, so that a watchpoint the instruction hits still stops it.
+     */
+    private LinuxProcess.Stop stepOffBreakpoints(DebugEvent event) {
+        GuestDebug debug = process.vcpu().debug();
+        Map<DebugPoint, Integer> lifted = new LinkedHashMap<>();
+        for (DebugPoint p : debug.points()) {
+            if (p instanceof Breakpoint b && b.address() == event.pc()) {
+                int references = 0;
+                while (debug.points().contains(p)) {
+                    debug.remove(p);
+                    references++;
+                }
+                lifted.put(p, references);
+            }
+        }
+        try {
+            return process.resume(RunMode.STEP, false);
+        } finally {
+            lifted.forEach((p, references) -> {
+                for (int i = 0; i < references; i++) {
+                    debug.add(p);
+                }
+            });
+        }
     }
 
     private byte[] read(Watchpoint w) {

@@ -231,6 +231,14 @@ class DebugCliTest {
     }
 
     @Test
+    void softwareAndHardwareBreakpointsAtOneAddressStopOncePerCall() {
+        List<Exit> exits = exits(ppcvmOk(List.of("--break", "bump", "--break", "bump", "--hbreak", "bump")));
+
+        assertThat(exits).hasSize(3);
+        assertThat(exits).allSatisfy(e -> assertThat(e.pc()).isEqualTo(symbols.get("bump")));
+    }
+
+    @Test
     void patchedSoftwareBreakpointsPrintTheSameAsOutOfBand() {
         List<String> options =
                 List.of("--break", "bump", "--break", "peek", "--break", "store_double", "--watch", "counter");
