@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
 import org.ppcvm.core.cpu.Cpu;
+import org.ppcvm.core.debug.DebugEvent;
 import org.ppcvm.core.debug.DebugPoint;
 import org.ppcvm.core.debug.DebugPoint.Breakpoint;
 import org.ppcvm.core.debug.DebugPoint.Watchpoint;
 import org.ppcvm.core.debug.GuestDebug;
+import org.ppcvm.core.debug.Skip;
 import org.ppcvm.core.debug.WatchKind;
 import org.ppcvm.core.mem.MemoryFault;
 import org.ppcvm.core.vcpu.RunMode;
@@ -41,7 +43,7 @@ import org.ppcvm.linux.StartException;
 public final class Machine implements AutoCloseable {
     private final LinuxProcess process;
     private final GuestDebug debug;
-    private boolean atPoint;
+    private DebugEvent lastEvent;
     private Stop.Exited exited;
 
     private Machine(LinuxProcess process) {
@@ -82,11 +84,11 @@ public final class Machine implements AutoCloseable {
         if (exited != null) {
             return exited;
         }
-        LinuxProcess.Stop stop = process.resume(mode, atPoint);
-        atPoint = false;
+        LinuxProcess.Stop stop = process.resume(mode, Skip.after(lastEvent));
+        lastEvent = null;
         return switch (stop) {
             case LinuxProcess.Stop.Debug d -> {
-                atPoint = true;
+                lastEvent = d.event();
                 yield new Stop.Debug(d.event());
             }
             case LinuxProcess.Stop.Exited e -> {
@@ -165,7 +167,7 @@ public final class Machine implements AutoCloseable {
         switch (r) {
             case PC -> {
                 c.pc = value & ~3;
-                atPoint = false;
+                lastEvent = null;
             }
             case MSR -> c.msr = value;
             case CR -> c.cr = value;

@@ -54,10 +54,15 @@ class MachineTest {
             assertThat(stop).isInstanceOf(Stop.Debug.class);
             var event = ((Stop.Debug) stop).event();
             assertThat(event.cause()).isEqualTo(DebugCause.WATCH_WRITE);
-            byte[] old = vm.readMemory(event.accessAddress(), event.accessLength());
+            assertThat(event.pc()).isEqualTo(vm.read(Register.PC));
+            // Nothing was written yet: a sentinel put there now is what the step overwrites.
+            byte[] sentinel = new byte[event.accessLength()];
+            java.util.Arrays.fill(sentinel, (byte) 0x5a);
+            vm.writeMemory(event.accessAddress(), sentinel);
             vm.step();
+            assertThat(vm.read(Register.PC)).isNotEqualTo(event.pc());
             assertThat(vm.readMemory(event.accessAddress(), event.accessLength()))
-                    .isNotEqualTo(old);
+                    .isNotEqualTo(sentinel);
         }
     }
 

@@ -13,6 +13,7 @@ import org.ppcvm.core.debug.DebugPoint;
 import org.ppcvm.core.debug.DebugPoint.Breakpoint;
 import org.ppcvm.core.debug.DebugPoint.Watchpoint;
 import org.ppcvm.core.debug.GuestDebug;
+import org.ppcvm.core.debug.Skip;
 import org.ppcvm.core.debug.WatchKind;
 import org.ppcvm.core.vcpu.RunMode;
 import org.ppcvm.elf.Symbol;
@@ -145,7 +146,7 @@ final class DebugFace {
                 stop = pending;
                 pending = null;
             } else {
-                stop = process.resume(stepsLeft > 0 ? RunMode.STEP : RunMode.CONTINUE, false);
+                stop = process.resume(stepsLeft > 0 ? RunMode.STEP : RunMode.CONTINUE, Skip.NONE);
             }
             switch (stop) {
                 case LinuxProcess.Stop.Exited e -> {
@@ -178,9 +179,9 @@ final class DebugFace {
             byte[] before = read(watched);
             if (event.cause() == DebugCause.WATCH_READ) {
                 report(event, before, null);
-                after = process.resume(RunMode.STEP, true);
+                after = process.resume(RunMode.STEP, Skip.after(event));
             } else {
-                after = process.resume(RunMode.STEP, true);
+                after = process.resume(RunMode.STEP, Skip.after(event));
                 report(event, before, read(watched));
             }
         }
@@ -192,32 +193,11 @@ final class DebugFace {
     }
 
     /**
-     * Executes the instruction at a breakpoint with every breakpoint at its address lifted (the
-     * event may name only one of a software and a hardware one there), rather than with every point
-     * at the PC skipped, so that a watchpoint the instruction hits still stops it.
+     * Executes the instruction at a breakpoint with the breakpoints at its address quiet, so that
+     * a watchpoint the instruction hits still stops it ({@link Skip#BREAKPOINTS}).
      */
     private LinuxProcess.Stop stepOffBreakpoints(DebugEvent event) {
-        GuestDebug debug = process.vcpu().debug();
-        Map<DebugPoint, Integer> lifted = new LinkedHashMap<>();
-        for (DebugPoint p : debug.points()) {
-            if (p instanceof Breakpoint b && b.address() == event.pc()) {
-                int references = 0;
-                while (debug.points().contains(p)) {
-                    debug.remove(p);
-                    references++;
-                }
-                lifted.put(p, references);
-            }
-        }
-        try {
-            return process.resume(RunMode.STEP, false);
-        } finally {
-            lifted.forEach((p, references) -> {
-                for (int i = 0; i < references; i++) {
-                    debug.add(p);
-                }
-            });
-        }
+        return process.resume(RunMode.STEP, Skip.after(event));
     }
 
     private byte[] read(Watchpoint w) {

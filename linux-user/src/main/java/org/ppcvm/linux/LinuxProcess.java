@@ -14,6 +14,7 @@ import org.ppcvm.core.cpu.Esr;
 import org.ppcvm.core.cpu.SystemRegisters;
 import org.ppcvm.core.debug.DebugEvent;
 import org.ppcvm.core.debug.GuestDebug;
+import org.ppcvm.core.debug.Skip;
 import org.ppcvm.core.exec.DecodedCode;
 import org.ppcvm.core.exec.Interpreter;
 import org.ppcvm.core.mem.Memory;
@@ -234,15 +235,15 @@ public final class LinuxProcess implements OsPersonality {
 
     /**
      * Runs under a debugger's control until a debug event, a stop request or the end of the
-     * process. System calls and signals are serviced on the way, as Linux would; a step that
+     * process; {@code skipAtPc} steps off the point last reported ({@link Skip#after}). System calls and signals are serviced on the way, as Linux would; a step that
      * executes {@code sc} ends after the call, on the next instruction.
      */
-    public Stop resume(RunMode mode, boolean skipPointsAtPc) {
+    public Stop resume(RunMode mode, Skip skipAtPc) {
         GuestDebug debug = vcpu.debug();
-        boolean skip = skipPointsAtPc;
+        Skip skip = skipAtPc;
         while (true) {
             VcpuExit exit = vcpu.run(mode, skip);
-            skip = false;
+            skip = Skip.NONE;
             switch (exit) {
                 case VcpuExit.Debug d -> {
                     return new Stop.Debug(d.event());
@@ -254,7 +255,7 @@ public final class LinuxProcess implements OsPersonality {
                 }
                 case VcpuExit.SystemCall sc -> {
                     Integer status = dispatchSystemCall();
-                    debug.setSuppressed(false);
+                    debug.setSuppressed(Skip.NONE);
                     if (status != null) {
                         return new Stop.Exited(status);
                     }

@@ -60,7 +60,7 @@ public final class GuestDebug implements AccessObserver {
     private final Map<Integer, Integer> patchedOriginals = new HashMap<>();
     private SoftwareBreakpoints softwareBreakpoints = SoftwareBreakpoints.OUT_OF_BAND;
     private boolean singleStep;
-    private boolean suppressed;
+    private Skip suppressed = Skip.NONE;
     private boolean useSoftwareBreakpoints = true;
 
     public GuestDebug(Memory memory, DecodedCode code) {
@@ -247,15 +247,19 @@ public final class GuestDebug implements AccessObserver {
     }
 
     /**
-     * While set, the points do not fire: the vCPU sets it for the one instruction it steps off a
-     * point with (and the system call that instruction makes), like x86's resume flag.
+     * Which points do not fire: the vCPU sets it for the one instruction it steps off a point
+     * with (and the system call that instruction makes), then back to {@link Skip#NONE}.
      */
-    public void setSuppressed(boolean on) {
-        this.suppressed = on;
+    public void setSuppressed(Skip skip) {
+        this.suppressed = skip;
     }
 
-    public boolean suppressed() {
-        return suppressed;
+    public boolean breakpointsSuppressed() {
+        return suppressed != Skip.NONE;
+    }
+
+    public boolean watchpointsSuppressed() {
+        return suppressed == Skip.BREAKPOINTS_AND_WATCHPOINTS;
     }
 
     // ---- Watchpoints -------------------------------------------------------------------------------
@@ -280,7 +284,7 @@ public final class GuestDebug implements AccessObserver {
 
     @Override
     public void beforeAccess(int addr, int len, AccessKind kind) {
-        if (suppressed) {
+        if (watchpointsSuppressed()) {
             return;
         }
         boolean write = kind == AccessKind.WRITE;

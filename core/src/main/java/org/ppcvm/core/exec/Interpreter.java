@@ -45,7 +45,7 @@ public final class Interpreter implements ExecutionEngine {
                 DecodedCode.Page page = code.page(pc);
                 int slot = (pc >>> 2) & 1023;
                 byte[] stops = page.stops();
-                if (stops != null && stops[slot] != 0 && !debug.suppressed()) {
+                if (stops != null && stops[slot] != 0 && !debug.breakpointsSuppressed()) {
                     return new VcpuExit.Debug(debug.breakpointEvent(pc, stops[slot]));
                 }
                 Op op = page.ops()[slot];
@@ -53,7 +53,7 @@ public final class Interpreter implements ExecutionEngine {
                 if (op == Op.ILLEGAL
                         && w == GuestDebug.SOFTWARE_BREAKPOINT_INSTRUCTION
                         && debug.ownsPatchedBreakpoint(pc)) {
-                    if (!debug.suppressed()) {
+                    if (!debug.breakpointsSuppressed()) {
                         return new VcpuExit.Debug(debug.patchedBreakpointEvent(pc));
                     }
                     // Stepping off a breakpoint the debugger wrote: run the word it replaced.

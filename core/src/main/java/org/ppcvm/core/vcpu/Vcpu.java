@@ -3,6 +3,7 @@ package org.ppcvm.core.vcpu;
 import org.ppcvm.core.cpu.Cpu;
 import org.ppcvm.core.debug.DebugCause;
 import org.ppcvm.core.debug.GuestDebug;
+import org.ppcvm.core.debug.Skip;
 import org.ppcvm.core.exec.ExecutionEngine;
 
 /**
@@ -70,21 +71,22 @@ public final class Vcpu {
     }
 
     /**
-     * Runs as {@code mode} says. With {@code skipPointsAtPc} the points at the current PC do not
-     * fire for the first instruction (nor for the accesses of the system call it makes, which the
-     * owner ends with {@code debug().setSuppressed(false)} after servicing it): that is how a
-     * debugger steps off a breakpoint or a watched access without removing it.
+     * Runs as {@code mode} says. The points {@code skip} names do not fire for the first
+     * instruction (nor for the accesses of the system call it makes, which the owner ends with
+     * {@code debug().setSuppressed(Skip.NONE)} after servicing it): that is how a debugger steps off
+     * a breakpoint or a watched access without removing it ({@link Skip#after} picks the skip for
+     * the event just reported).
      *
      * <p>A step ends with {@link VcpuExit.Debug} of cause STEP and the PC on the next
      * instruction; a step that executes {@code sc} returns the {@link VcpuExit.SystemCall} first,
      * and the owner reports the step once it has serviced the call.
      */
-    public VcpuExit run(RunMode mode, boolean skipPointsAtPc) {
-        if (skipPointsAtPc) {
-            debug.setSuppressed(true);
+    public VcpuExit run(RunMode mode, Skip skip) {
+        if (skip != Skip.NONE) {
+            debug.setSuppressed(skip);
             VcpuExit first = one();
             if (!(first instanceof VcpuExit.SystemCall)) {
-                debug.setSuppressed(false);
+                debug.setSuppressed(Skip.NONE);
             }
             boolean goOn = isStep(first)
                     && (mode instanceof RunMode.Continue && !debug.singleStep()
@@ -108,7 +110,7 @@ public final class Vcpu {
 
     /** Executes exactly one instruction (or stops before it with the exit it raises). */
     public VcpuExit step() {
-        return run(RunMode.STEP, false);
+        return run(RunMode.STEP, Skip.NONE);
     }
 
     private static boolean isStep(VcpuExit exit) {

@@ -85,7 +85,7 @@ class WatchedAccessKindsTest {
 
         Watchpoint wp = new Watchpoint(at + len - 1, 1, write ? WatchKind.WRITE : WatchKind.READ);
         debug.add(wp);
-        VcpuExit exit = vcpu.run(RunMode.CONTINUE, false);
+        VcpuExit exit = vcpu.run(RunMode.CONTINUE, Skip.NONE);
 
         assertThat(exit).isInstanceOf(VcpuExit.Debug.class);
         DebugEvent e = ((VcpuExit.Debug) exit).event();
@@ -98,7 +98,8 @@ class WatchedAccessKindsTest {
         assertThat(cpu.pc).isEqualTo(CODE);
         assertThat(memory.readRaw(DATA & -64, 64)).isEqualTo(memoryBefore);
 
-        assertThat(vcpu.run(RunMode.CONTINUE, true)).isInstanceOf(VcpuExit.SystemCall.class);
+        assertThat(vcpu.run(RunMode.CONTINUE, Skip.BREAKPOINTS_AND_WATCHPOINTS))
+                .isInstanceOf(VcpuExit.SystemCall.class);
         boolean changed = write
                 ? !java.util.Arrays.equals(memory.readRaw(DATA & -64, 64), memoryBefore)
                 : !java.util.Arrays.equals(cpu.gpr, before.gpr) || !java.util.Arrays.equals(cpu.fpr, before.fpr);
