@@ -271,7 +271,8 @@ final class DebugFace {
         j.append(",\"pc\":").append(Integer.toUnsignedLong(event.pc()));
         process.symbols()
                 .describe(event.pc())
-                .ifPresent(s -> j.append(",\"pcSymbol\":\"").append(s).append('"'));
+                .ifPresent(
+                        s -> j.append(",\"pcSymbol\":\"").append(jsonEscape(s)).append('"'));
         j.append(",\"address\":").append(Integer.toUnsignedLong(event.address()));
         j.append(",\"accessAddress\":").append(Integer.toUnsignedLong(event.accessAddress()));
         j.append(",\"accessLength\":").append(event.accessLength());
@@ -290,6 +291,25 @@ final class DebugFace {
             j.append(",\"new\":\"").append(hex(after)).append('"');
         }
         return j.append('}').toString();
+    }
+
+    /** A JSON string body: quotes, backslashes and control characters escaped. */
+    static String jsonEscape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (ch < 0x20) {
+                        out.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        out.append(ch);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     private static String pointJson(DebugPoint p) {

@@ -120,11 +120,15 @@ final class RunCommand implements Callable<Integer> {
                 || !watches.isEmpty()
                 || !rwatches.isEmpty()
                 || !awatches.isEmpty()
-                || steps > 0;
+                || steps != 0;
     }
 
     /** The debug face with every requested point set, or null after one error line. */
     private DebugFace debugFace(LinuxProcess process) {
+        if (steps < 0) {
+            System.err.println("ppcvm: --step needs a count of zero or more, not " + steps);
+            return null;
+        }
         DebugFace.Format format;
         switch (debugExits) {
             case "text" -> format = DebugFace.Format.TEXT;

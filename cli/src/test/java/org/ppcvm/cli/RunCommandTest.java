@@ -81,6 +81,19 @@ class RunCommandTest {
     // ---- Files that are not programs ---------------------------------------------------------------
 
     @Test
+    void negativeStepCount() {
+        Path example = Path.of("..", "examples", "hello");
+        assertOneLineError(
+                execute("run", "--step", "-3", example.toString()),
+                "ppcvm: --step needs a count of zero or more, not -3");
+    }
+
+    @Test
+    void jsonStringsAreEscaped() {
+        assertThat(DebugFace.jsonEscape("a\"b\\c\u0001")).isEqualTo("a\\\"b\\\\c\\u0001");
+    }
+
+    @Test
     void missingFile() {
         String path = dir.resolve("no-such-program").toString();
 
