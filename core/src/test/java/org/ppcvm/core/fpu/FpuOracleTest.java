@@ -25,6 +25,7 @@ import org.ppcvm.core.cpu.Cpu;
 import org.ppcvm.core.cpu.GuestInterrupt;
 import org.ppcvm.core.mem.Memory;
 import org.ppcvm.core.mem.Perm;
+import org.ppcvm.core.testing.CrossTools;
 
 /**
  * The real oracle: {@code fpu/fpops.c} runs every floating-point instruction over edge and

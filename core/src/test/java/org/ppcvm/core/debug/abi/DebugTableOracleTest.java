@@ -19,6 +19,7 @@ import org.ppcvm.core.debug.DebugPoint;
 import org.ppcvm.core.debug.DebugPoint.Breakpoint;
 import org.ppcvm.core.debug.DebugPoint.Watchpoint;
 import org.ppcvm.core.debug.WatchKind;
+import org.ppcvm.core.testing.CrossTools;
 
 /**
  * The codecs against a C compiler: {@code linux_debug.c} fills Linux's {@code struct

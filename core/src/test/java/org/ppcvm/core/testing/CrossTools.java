@@ -1,4 +1,4 @@
-package org.ppcvm.core.debug.abi;
+package org.ppcvm.core.testing;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -11,19 +11,22 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
-/** Finding and running the cross compiler and qemu-ppc for the oracle tests (as in core.fpu). */
-final class CrossTools {
+/**
+ * Finding and running the cross compiler and qemu-ppc for core's oracle tests (core cannot use
+ * testkit, which depends on it).
+ */
+public final class CrossTools {
     private CrossTools() {}
 
     /**
      * Skips the calling test when a tool is missing, except under CI (CI=true), where a missing
      * tool is a failure.
      */
-    static void require(String... tools) {
+    public static void require(String... tools) {
         for (String tool : tools) {
             if (!onPath(tool)) {
-                String message = tool + " is not installed: the debug-table oracle test needs the Debian "
-                        + "packages gcc-powerpc-linux-gnu and qemu-user";
+                String message = tool + " is not installed: core's oracle tests need the Debian packages "
+                        + "gcc-powerpc-linux-gnu and qemu-user";
                 if ("true".equals(System.getenv("CI"))) {
                     fail(message);
                 }
@@ -46,7 +49,8 @@ final class CrossTools {
     }
 
     /** Runs a command to completion; fails the test with its output when it exits non-zero. */
-    static void run(List<String> command, Path stdout, long timeoutSeconds) throws IOException, InterruptedException {
+    public static void run(List<String> command, Path stdout, long timeoutSeconds)
+            throws IOException, InterruptedException {
         Path stderr = stdout.resolveSibling(stdout.getFileName() + ".err");
         Process p = new ProcessBuilder(command)
                 .redirectOutput(stdout.toFile())
