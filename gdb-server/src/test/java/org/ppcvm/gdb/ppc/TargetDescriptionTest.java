@@ -19,6 +19,8 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.ppcvm.gdb.protocol.Packets;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -180,9 +182,10 @@ class TargetDescriptionTest {
      * remote-registers} lists each register with gdb's internal number, size and, what matters on
      * the wire, its remote number and g/G offset.
      */
-    @Test
-    void gdbAcceptsTheDescription(@TempDir Path dir) throws Exception {
-        TargetDescription td = TargetDescription.userMode();
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void gdbAcceptsTheDescription(boolean userMode, @TempDir Path dir) throws Exception {
+        TargetDescription td = userMode ? TargetDescription.userMode() : TargetDescription.systemMode();
         for (String annex : td.annexes()) {
             Files.writeString(dir.resolve(annex), td.document(annex).orElseThrow());
         }
@@ -197,9 +200,14 @@ class TargetDescriptionTest {
                 "-ex",
                 "show osabi",
                 "-ex",
-                "maint print remote-registers"));
+                "maint print remote-registers",
+                "-ex",
+                "maint print register-groups"));
         assertThat(out).doesNotContainIgnoringCase("warning").doesNotContainIgnoringCase("error");
-        assertThat(out).contains("currently \"powerpc:common\"").contains("currently \"GNU/Linux\"");
+        assertThat(out).contains("currently \"powerpc:common\"");
+        if (userMode) {
+            assertThat(out).contains("currently \"GNU/Linux\"");
+        }
         // name, internal nr, rel, offset, size, type, remote nr, g/G offset
         java.util.regex.Pattern row = java.util.regex.Pattern.compile(
                 "(?m)^ (\\S+)\\s+\\d+\\s+\\d+\\s+\\d+\\s+(\\d+)\\s+\\S+\\s+(\\d+)\\s+(\\d+)\\s*$");
@@ -210,7 +218,7 @@ class TargetDescriptionTest {
                 Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(4))
             });
         }
-        for (Map.Entry<String, int[]> e : expectedGdbRegisters(true).entrySet()) {
+        for (Map.Entry<String, int[]> e : expectedGdbRegisters(userMode).entrySet()) {
             int[] g = seen.get(e.getKey());
             assertThat(g).as("gdb lists %s", e.getKey()).isNotNull();
             assertThat(g[0]).as("remote number of %s", e.getKey()).isEqualTo(e.getValue()[0]);
@@ -226,6 +234,25 @@ class TargetDescriptionTest {
             offset += r.bitsize() / 8;
         }
         assertThat(offset * 2).isEqualTo(new RegisterMap(td).gPacketLength());
+        // maint print register-groups ends each row with the groups; the SPRs must be in "spr".
+        java.util.regex.Matcher groups = java.util.regex.Pattern.compile(
+                        "(?m)^ (\\S+)\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\S+\\s+([a-z,]+)\\s*$")
+                .matcher(out);
+        Map<String, String> groupsOf = new HashMap<>();
+        while (groups.find()) {
+            groupsOf.put(groups.group(1), groups.group(2));
+        }
+        for (Register r : td.registers()) {
+            List<String> of = List.of(groupsOf.getOrDefault(r.name(), "").split(","));
+            if ("spr".equals(r.group())) {
+                assertThat(of).as("groups of %s", r.name()).contains("spr");
+            } else {
+                assertThat(of)
+                        .as("groups of %s", r.name())
+                        .doesNotContain("spr")
+                        .contains("all");
+            }
+        }
     }
 
     /** Runs a tool; skips the test when it is missing, except under CI where that is a failure. */
