@@ -1,0 +1,539 @@
+package org.ppcvm.gdb.session;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+import org.ppcvm.gdb.ppc.RegisterMap;
+import org.ppcvm.gdb.ppc.TargetDescription;
+import org.ppcvm.gdb.protocol.GdbSignals;
+import org.ppcvm.gdb.protocol.Packets;
+import org.ppcvm.gdb.protocol.ThreadId;
+
+/**
+ * The command layer of the gdb server: one packet payload in, at most one reply payload out,
+ * over a {@link GdbTarget}. Framing, acks and sockets belong to the transport; this class sees the
+ * payload between {@code $} and {@code #} with the binary escapes still in it (only {@code X}
+ * data is binary) and returns the reply unescaped and uncompressed, except {@code qXfer} data,
+ * which it escapes itself.
+ *
+ * <p>Dispatch is an exact table from the command name to a handler. The name is the packet's
+ * first character, except for {@code q}/{@code Q} packets (up to the first {@code :} or
+ * {@code ,}) and {@code v} packets (up to the first {@code ;}, {@code :} or {@code ,}). Unknown
+ * commands get the empty reply, which tells gdb the packet is unsupported.
+ *
+ * <p>Malformed arguments get {@code E01}, memory faults {@code E0e}, refusals by the target
+ * {@code E02}; no exception leaves {@link #handle}.
+ *
+ * <p>The transport must send the {@code OK} to {@code QStartNoAckMode} still in ack mode and stop
+ * acking afterwards: {@link #noAckMode()} turns true once that reply has been produced.
+ */
+public final class GdbSession {
+    /** The largest packet gdb may send us, in bytes, as announced in {@code qSupported}. */
+    public static final int PACKET_SIZE = 0x4000;
+
+    static final int LINUX_SIGTRAP = 5;
+
+    private static final String BAD_ARGUMENTS = Packets.error(0x01);
+    private static final String REFUSED = Packets.error(0x02);
+    private static final String FAULT = Packets.error(0x0e);
+    private static final String EMPTY = "";
+
+    private final GdbTarget target;
+    private final RegisterMap registerMap;
+    private final Map<String, Function<String, Optional<String>>> commands;
+    private final Map<String, Function<String, String>> xferObjects;
+
+    private StopReason lastStop;
+    private boolean noAckMode;
+    private boolean finished;
+    private boolean gdbSwbreak;
+    private boolean gdbHwbreak;
+    private int generalThread;
+    private int continueThread;
+
+    /**
+     * A session over a stopped target.
+     *
+     * @param initialStop why the target is stopped now, as {@code ?} reports it
+     */
+    public GdbSession(GdbTarget target, TargetDescription description, StopReason initialStop) {
+        this.target = target;
+        this.registerMap = new RegisterMap(description);
+        this.lastStop = initialStop;
+        if (initialStop instanceof StopReason.Signalled s) {
+            generalThread = s.tid();
+        }
+        this.commands = Map.ofEntries(
+                reply("qSupported", this::qSupported),
+                reply("QStartNoAckMode", this::startNoAckMode),
+                reply("qXfer", this::qXfer),
+                reply("?", args -> stopReply(lastStop)),
+                reply("g", args -> registerMap.readAll(target.registers(thread(generalThread)))),
+                reply("G", this::writeRegisters),
+                reply("p", args -> registerMap.readPacket(target.registers(thread(generalThread)), args)),
+                reply("P", this::writeRegister),
+                reply("m", this::readMemory),
+                reply("M", this::writeMemory),
+                reply("X", this::writeBinaryMemory),
+                reply("Z", args -> point(args, true)),
+                reply("z", args -> point(args, false)),
+                reply("vCont?", args -> "vCont;c;C;s;S;r"),
+                reply("vCont", this::vCont),
+                reply("c", args -> legacyResume(args, false, false)),
+                reply("s", args -> legacyResume(args, true, false)),
+                reply("C", args -> legacyResume(args, false, true)),
+                reply("S", args -> legacyResume(args, true, true)),
+                reply(
+                        "qC",
+                        args -> "QC" + ThreadId.thread(thread(generalThread)).encode(false)),
+                reply("qfThreadInfo", this::threadInfo),
+                reply("qsThreadInfo", args -> "l"),
+                reply("T", this::threadAlive),
+                reply("H", this::setThread),
+                reply("qAttached", args -> target.attached() ? "1" : "0"),
+                reply("qOffsets", args -> EMPTY),
+                reply("vMustReplyEmpty", args -> EMPTY),
+                reply("D", this::detach),
+                Map.entry("k", this::kill));
+        this.xferObjects = Map.of(
+                "features", this::xferFeatures,
+                "auxv", args -> xferBytes(args, target.auxv()),
+                "exec-file", this::xferExecFile);
+    }
+
+    private static Map.Entry<String, Function<String, Optional<String>>> reply(
+            String name, Function<String, String> handler) {
+        return Map.entry(name, args -> Optional.of(handler.apply(args)));
+    }
+
+    /** Whether the ack-less mode has been negotiated: the transport sends and expects no {@code +}/{@code -}. */
+    public boolean noAckMode() {
+        return noAckMode;
+    }
+
+    /** Whether gdb detached or killed the target: the transport closes the connection. */
+    public boolean finished() {
+        return finished;
+    }
+
+    /** The last stop reported or to be reported by {@code ?}. */
+    public StopReason lastStop() {
+        return lastStop;
+    }
+
+    /**
+     * Carries out one packet. The payload is Latin-1 text (binary {@code X} data still escaped);
+     * the reply is empty when the packet gets none ({@code k}).
+     */
+    public Optional<byte[]> handle(byte[] payload) {
+        return handle(new String(payload, StandardCharsets.ISO_8859_1))
+                .map(r -> r.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** {@link #handle(byte[])} with each byte as one char (ISO-8859-1), for text packets and tests. */
+    public Optional<String> handle(String payload) {
+        if (payload.isEmpty()) {
+            return Optional.of(EMPTY);
+        }
+        int nameEnd = nameEnd(payload);
+        Function<String, Optional<String>> handler = commands.get(payload.substring(0, nameEnd));
+        if (handler == null) {
+            return Optional.of(EMPTY);
+        }
+        String args = nameEnd < payload.length() && isSeparator(payload)
+                ? payload.substring(nameEnd + 1)
+                : payload.substring(nameEnd);
+        try {
+            return handler.apply(args);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(BAD_ARGUMENTS);
+        } catch (RuntimeException e) {
+            return Optional.of(REFUSED);
+        }
+    }
+
+    private static int nameEnd(String payload) {
+        char first = payload.charAt(0);
+        String stops;
+        if (first == 'q' || first == 'Q') {
+            stops = ":,";
+        } else if (first == 'v') {
+            stops = ";:,";
+        } else {
+            return 1;
+        }
+        for (int i = 1; i < payload.length(); i++) {
+            if (stops.indexOf(payload.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return payload.length();
+    }
+
+    // The separator after a q/Q/v name (':' ',' or ';') is not part of the arguments.
+    private static boolean isSeparator(String payload) {
+        char first = payload.charAt(0);
+        return first == 'q' || first == 'Q' || first == 'v';
+    }
+
+    // ---- negotiation ---------------------------------------------------------------------------
+
+    private String qSupported(String args) {
+        Set<String> features = Set.of(args.split(";"));
+        gdbSwbreak = features.contains("swbreak+");
+        gdbHwbreak = features.contains("hwbreak+");
+        return "PacketSize=" + Integer.toHexString(PACKET_SIZE)
+                + ";qXfer:features:read+;qXfer:auxv:read+;qXfer:exec-file:read+;QStartNoAckMode+"
+                + ";swbreak+;hwbreak+;vContSupported+";
+    }
+
+    private String startNoAckMode(String args) {
+        if (!args.isEmpty()) {
+            throw new IllegalArgumentException("QStartNoAckMode takes no arguments");
+        }
+        noAckMode = true;
+        return Packets.ok();
+    }
+
+    // ---- qXfer ---------------------------------------------------------------------------------
+
+    // args: object:read:annex:offset,length
+    private String qXfer(String args) {
+        int colon = args.indexOf(':');
+        if (colon < 0) {
+            return EMPTY;
+        }
+        Function<String, String> object = xferObjects.get(args.substring(0, colon));
+        String rest = args.substring(colon + 1);
+        if (object == null || !rest.startsWith("read:")) {
+            return EMPTY;
+        }
+        return object.apply(rest.substring("read:".length()));
+    }
+
+    private record XferRange(String annex, long offset, long length) {
+        static XferRange parse(String args) {
+            int colon = args.lastIndexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("qXfer read without offset,length: " + args);
+            }
+            long[] offLen = parsePair(args.substring(colon + 1));
+            return new XferRange(args.substring(0, colon), offLen[0], offLen[1]);
+        }
+    }
+
+    private String xferFeatures(String args) {
+        XferRange r = XferRange.parse(args);
+        return new String(
+                registerMap.description().read(r.annex(), r.offset(), r.length()), StandardCharsets.ISO_8859_1);
+    }
+
+    private String xferExecFile(String args) {
+        XferRange r = XferRange.parse(args);
+        // The annex is a pid in hex or empty (the current process); we have one process.
+        if (!r.annex().isEmpty()) {
+            Packets.parseHexNumber(r.annex());
+        }
+        Optional<String> path = target.execFile();
+        if (path.isEmpty()) {
+            return Packets.error(0x02);
+        }
+        return chunk(path.get().getBytes(StandardCharsets.UTF_8), r);
+    }
+
+    private String xferBytes(String args, byte[] data) {
+        XferRange r = XferRange.parse(args);
+        if (!r.annex().isEmpty()) {
+            throw new IllegalArgumentException("auxv takes no annex: " + r.annex());
+        }
+        return chunk(data, r);
+    }
+
+    private static String chunk(byte[] data, XferRange r) {
+        int start = (int) Math.min(r.offset(), data.length);
+        int end = (int) Math.min(data.length, start + Math.min(r.length(), PACKET_SIZE / 2));
+        byte[] escaped = Packets.escape(Arrays.copyOfRange(data, start, end));
+        return (end < data.length ? "m" : "l") + new String(escaped, StandardCharsets.ISO_8859_1);
+    }
+
+    // ---- registers -----------------------------------------------------------------------------
+
+    private String writeRegisters(String args) {
+        registerMap.writeAll(target.registers(thread(generalThread)), args);
+        return Packets.ok();
+    }
+
+    private String writeRegister(String args) {
+        registerMap.writePacket(target.registers(thread(generalThread)), args);
+        return Packets.ok();
+    }
+
+    // ---- memory --------------------------------------------------------------------------------
+
+    private String readMemory(String args) {
+        long[] addrLen = parsePair(args);
+        int length = (int) Math.min(addrLen[1], PACKET_SIZE / 2);
+        if (length == 0) {
+            return EMPTY;
+        }
+        byte[] data = target.readMemory(addrLen[0], length);
+        return data.length == 0 ? FAULT : Packets.toHex(data);
+    }
+
+    private String writeMemory(String args) {
+        int colon = args.indexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("M without ':'");
+        }
+        long[] addrLen = parsePair(args.substring(0, colon));
+        byte[] data = Packets.fromHex(args.substring(colon + 1));
+        return store(addrLen, data);
+    }
+
+    private String writeBinaryMemory(String args) {
+        int colon = args.indexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("X without ':'");
+        }
+        long[] addrLen = parsePair(args.substring(0, colon));
+        byte[] data = Packets.unescape(args.substring(colon + 1).getBytes(StandardCharsets.ISO_8859_1));
+        return store(addrLen, data);
+    }
+
+    private String store(long[] addrLen, byte[] data) {
+        if (data.length != addrLen[1]) {
+            throw new IllegalArgumentException("length " + addrLen[1] + " but " + data.length + " bytes");
+        }
+        if (data.length == 0) {
+            // gdb's probe for X support (X addr,0:) and an empty M write.
+            return Packets.ok();
+        }
+        return target.writeMemory(addrLen[0], data) ? Packets.ok() : FAULT;
+    }
+
+    // ---- breakpoints and watchpoints -----------------------------------------------------------
+
+    // args: type,addr,kind[;cond...][;cmds...]
+    private String point(String args, boolean insert) {
+        int semi = args.indexOf(';');
+        String[] parts = (semi < 0 ? args : args.substring(0, semi)).split(",", -1);
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("Z/z needs type,addr,kind");
+        }
+        PointType type = PointType.ofNumber(Packets.parseHexNumber(parts[0]))
+                .orElseThrow(() -> new IllegalArgumentException("no such point type"));
+        long address = Packets.parseHexNumber(parts[1]);
+        long kind = Packets.parseHexNumber(parts[2]);
+        if (address > 0xffff_ffffL || kind > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("address or kind out of range");
+        }
+        // Only the 4-byte PowerPC breakpoint: an error (not an empty reply) keeps gdb from
+        // writing its own trap into memory.
+        if (type == PointType.SOFTWARE_BREAKPOINT && kind != 4) {
+            return BAD_ARGUMENTS;
+        }
+        boolean done =
+                insert ? target.insertPoint(type, address, (int) kind) : target.removePoint(type, address, (int) kind);
+        return done ? Packets.ok() : REFUSED;
+    }
+
+    // ---- threads -------------------------------------------------------------------------------
+
+    // A selected thread of 0 (any) or -1 (all) reads the first live thread.
+    private int thread(int selected) {
+        if (selected > 0) {
+            return selected;
+        }
+        List<Integer> threads = target.threads();
+        if (threads.isEmpty()) {
+            throw new IllegalStateException("no live thread");
+        }
+        return threads.get(0);
+    }
+
+    private String threadInfo(String args) {
+        List<String> ids = new ArrayList<>();
+        for (int tid : target.threads()) {
+            ids.add(ThreadId.thread(tid).encode(false));
+        }
+        return ids.isEmpty() ? "l" : "m" + String.join(",", ids);
+    }
+
+    private String threadAlive(String args) {
+        ThreadId id = ThreadId.parse(args);
+        return id.tid() > 0 && target.threads().contains(id.tid()) ? Packets.ok() : BAD_ARGUMENTS;
+    }
+
+    private String setThread(String args) {
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException("H without operation");
+        }
+        char op = args.charAt(0);
+        ThreadId id = ThreadId.parse(args.substring(1));
+        if (id.tid() > 0 && !target.threads().contains(id.tid())) {
+            return BAD_ARGUMENTS;
+        }
+        int tid = Math.max(id.tid(), 0);
+        switch (op) {
+            case 'g' -> generalThread = tid;
+            case 'c' -> continueThread = tid;
+            default -> throw new IllegalArgumentException("H" + op);
+        }
+        return Packets.ok();
+    }
+
+    // ---- resuming ------------------------------------------------------------------------------
+
+    private String vCont(String args) {
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException("vCont without actions");
+        }
+        List<ThreadAction> actions = new ArrayList<>();
+        for (String text : args.split(";", -1)) {
+            actions.add(parseAction(text));
+        }
+        return resume(actions);
+    }
+
+    private static ThreadAction parseAction(String text) {
+        int colon = text.indexOf(':');
+        String action = colon < 0 ? text : text.substring(0, colon);
+        ThreadId thread = colon < 0 ? ThreadId.ALL_THREADS : ThreadId.parse(text.substring(colon + 1));
+        if (thread.isAnyThread()) {
+            throw new IllegalArgumentException("vCont action for thread 0");
+        }
+        if (action.isEmpty()) {
+            throw new IllegalArgumentException("empty vCont action");
+        }
+        String operand = action.substring(1);
+        ResumeAction resume = switch (action.charAt(0)) {
+            case 'c' -> new ResumeAction.Continue(noOperand(operand));
+            case 's' -> new ResumeAction.Step(noOperand(operand));
+            case 'C' -> new ResumeAction.Continue(linuxSignal(operand));
+            case 'S' -> new ResumeAction.Step(linuxSignal(operand));
+            case 'r' -> {
+                long[] range = parsePair(operand);
+                yield new ResumeAction.RangeStep(range[0], range[1]);
+            }
+            default -> throw new IllegalArgumentException("vCont action " + action);
+        };
+        return new ThreadAction(thread, resume);
+    }
+
+    private static int noOperand(String operand) {
+        if (!operand.isEmpty()) {
+            throw new IllegalArgumentException("c/s take no operand: " + operand);
+        }
+        return 0;
+    }
+
+    private static int linuxSignal(String gdbHex) {
+        if (gdbHex.length() != 2) {
+            throw new IllegalArgumentException("signal needs two hex digits: " + gdbHex);
+        }
+        OptionalInt linux = GdbSignals.toLinux((int) Packets.parseHexNumber(gdbHex));
+        return linux.orElseThrow(() -> new IllegalArgumentException("no Linux signal for gdb " + gdbHex));
+    }
+
+    // c [addr], s [addr], C sig[;addr], S sig[;addr]
+    private String legacyResume(String args, boolean step, boolean withSignal) {
+        int signal = 0;
+        String address = args;
+        if (withSignal) {
+            int semi = args.indexOf(';');
+            signal = linuxSignal(semi < 0 ? args : args.substring(0, semi));
+            address = semi < 0 ? "" : args.substring(semi + 1);
+        }
+        // Without an Hc selection the thread that last stopped steps (or gets the new pc).
+        int tid = continueThread > 0 ? continueThread : thread(generalThread);
+        if (!address.isEmpty()) {
+            long pc = Packets.parseHexNumber(address);
+            if (pc > 0xffff_ffffL) {
+                throw new IllegalArgumentException("address out of range: " + address);
+            }
+            target.registers(tid).writeWord(TargetDescription.PC, (int) pc);
+        }
+        ResumeAction action = step ? new ResumeAction.Step(signal) : new ResumeAction.Continue(signal);
+        // The legacy packets step the selected thread alone and let the others run with it on
+        // continue, as gdbserver does.
+        ThreadId who = step || continueThread > 0 ? ThreadId.thread(tid) : ThreadId.ALL_THREADS;
+        return resume(List.of(new ThreadAction(who, action)));
+    }
+
+    private String resume(List<ThreadAction> actions) {
+        if (lastStop.isTerminal()) {
+            return BAD_ARGUMENTS;
+        }
+        lastStop = target.resume(actions);
+        // Registers are read from the thread that stopped; the resume selection (Hc) stays
+        // as gdb set it.
+        if (lastStop instanceof StopReason.Signalled s) {
+            generalThread = s.tid();
+        }
+        return stopReply(lastStop);
+    }
+
+    // ---- ending --------------------------------------------------------------------------------
+
+    private String detach(String args) {
+        if (!args.isEmpty() && !args.startsWith(";")) {
+            throw new IllegalArgumentException("D" + args);
+        }
+        target.detach();
+        finished = true;
+        return Packets.ok();
+    }
+
+    private Optional<String> kill(String args) {
+        target.kill();
+        finished = true;
+        return Optional.empty();
+    }
+
+    // ---- stop replies --------------------------------------------------------------------------
+
+    /** The stop reply for a stop: {@code T} with thread and cause, {@code W} or {@code X}. */
+    public String stopReply(StopReason stop) {
+        return switch (stop) {
+            case StopReason.Exited e -> "W" + hex2(e.status() & 0xff);
+            case StopReason.Killed k -> "X" + hex2(GdbSignals.toGdb(k.signal()));
+            case StopReason.Signalled s -> {
+                StringBuilder sb = new StringBuilder("T").append(hex2(GdbSignals.toGdb(s.signal())));
+                sb.append("thread:")
+                        .append(ThreadId.thread(s.tid()).encode(false))
+                        .append(';');
+                s.cause().ifPresent(cause -> sb.append(causeText(cause)));
+                yield sb.toString();
+            }
+        };
+    }
+
+    private String causeText(StopReason.Cause cause) {
+        return switch (cause) {
+            case StopReason.SoftwareBreak b -> gdbSwbreak ? "swbreak:;" : "";
+            case StopReason.HardwareBreak b -> gdbHwbreak ? "hwbreak:;" : "";
+            case StopReason.Watch w -> w.kind().keyword() + ":" + Long.toHexString(w.address()) + ";";
+        };
+    }
+
+    private static String hex2(int value) {
+        return Packets.toHex(new byte[] {(byte) value});
+    }
+
+    // "addr,length", both hex
+    private static long[] parsePair(String text) {
+        int comma = text.indexOf(',');
+        if (comma < 0) {
+            throw new IllegalArgumentException("expected addr,length: " + text);
+        }
+        return new long[] {
+            Packets.parseHexNumber(text.substring(0, comma)), Packets.parseHexNumber(text.substring(comma + 1))
+        };
+    }
+}

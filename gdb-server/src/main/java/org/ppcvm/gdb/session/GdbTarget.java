@@ -1,0 +1,53 @@
+package org.ppcvm.gdb.session;
+
+import java.util.List;
+import java.util.Optional;
+import org.ppcvm.gdb.ppc.RegisterFile;
+
+/**
+ * What a {@link GdbSession} needs from the debugged machine. An adapter implements it over the
+ * VM (a Linux process's threads and memory); calls come from the session's thread while the
+ * target is stopped, except {@link #resume}, which blocks until the next stop.
+ *
+ * <p>Thread ids are positive (Linux tids in user mode). Signal numbers are Linux's.
+ */
+public interface GdbTarget {
+    /** The live threads, in the order {@code info threads} should list them. */
+    List<Integer> threads();
+
+    /** The registers of a live thread. */
+    RegisterFile registers(int tid);
+
+    /**
+     * Reads guest memory without side effects. Returns the readable prefix: fewer bytes than asked
+     * (possibly none) when the range runs into unmapped memory.
+     */
+    byte[] readMemory(long address, int length);
+
+    /** Writes guest memory (ignoring page protection, as ptrace does); false if any byte is unmapped. */
+    boolean writeMemory(long address, byte[] data);
+
+    /** Inserts a breakpoint or watchpoint; idempotent. False if the target cannot. */
+    boolean insertPoint(PointType type, long address, int kind);
+
+    /** Removes a point; removing an absent one succeeds. False if the target cannot. */
+    boolean removePoint(PointType type, long address, int kind);
+
+    /** Resumes the threads the actions name and blocks until the next stop. */
+    StopReason resume(List<ThreadAction> actions);
+
+    /** The auxiliary vector as the guest sees it (target byte order). */
+    byte[] auxv();
+
+    /** The path of the executable, if known. */
+    Optional<String> execFile();
+
+    /** Whether gdb attached to a running process (it then detaches on quit instead of killing). */
+    boolean attached();
+
+    /** Removes every point and lets the process run on without the debugger. */
+    void detach();
+
+    /** Kills the process. */
+    void kill();
+}
