@@ -254,12 +254,13 @@ class GdbSessionTest {
 
     @Test
     void xWritesEscapedBinary() {
-        byte[] data = {0x7d, 0x23, 0x24, 0x2a, 0x00, (byte) 0xff};
+        // ':' in the data must not confuse the split after the length.
+        byte[] data = {0x7d, 0x23, 0x24, 0x2a, 0x3a, (byte) 0xff};
         byte[] escaped = Packets.escape(data);
         byte[] payload = concat("X10020,6:".getBytes(StandardCharsets.US_ASCII), escaped);
         assertThat(session.handle(payload))
                 .hasValueSatisfying(r -> assertThat(r).isEqualTo("OK".getBytes(StandardCharsets.US_ASCII)));
-        assertThat(send("m10020,6")).isEqualTo("7d23242a00ff");
+        assertThat(send("m10020,6")).isEqualTo("7d23242a3aff");
         // The length counts unescaped bytes.
         byte[] wrong = concat("X10020,c:".getBytes(StandardCharsets.US_ASCII), escaped);
         assertThat(session.handle(wrong))
@@ -470,6 +471,15 @@ class GdbSessionTest {
         assertThat(other.handle("?")).hasValue("X1e");
         assertThat(other.stopReply(new Killed(SIGKILL))).isEqualTo("X09");
         assertThat(other.stopReply(new Exited(0x1ff))).isEqualTo("Wff");
+    }
+
+    @Test
+    void aThreadThatWentAwayIsAnErrorNotAnException() {
+        assertThat(send("Hg65")).isEqualTo("OK");
+        target.threads.remove(Integer.valueOf(0x65));
+        target.registers.remove(0x65);
+        assertThat(send("g")).isEqualTo("E02");
+        assertThat(send("T65")).isEqualTo("E01");
     }
 
     @Test
