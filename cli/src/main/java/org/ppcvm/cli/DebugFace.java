@@ -1,12 +1,9 @@
 package org.ppcvm.cli;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.ppcvm.core.debug.DebugCause;
 import org.ppcvm.core.debug.DebugEvent;
 import org.ppcvm.core.debug.DebugPoint;
@@ -26,9 +23,6 @@ import org.ppcvm.linux.LinuxProcess;
  * would, stepping over the point without removing it.
  */
 final class DebugFace {
-    /** A point asked for on the command line, with its hardware-table slot (none for software). */
-    record Requested(DebugPoint point, Optional<Integer> slot) {}
-
     /** A location the user wrote that cannot be resolved; the message is one line. */
     static final class BadLocation extends Exception {
         private static final long serialVersionUID = 1L;
@@ -46,7 +40,6 @@ final class DebugFace {
     private final LinuxProcess process;
     private final PrintStream out;
     private final Format format;
-    private final List<Requested> requested = new ArrayList<>();
     private final Map<DebugPoint, Integer> slots = new LinkedHashMap<>();
     private int nextSlot;
 
@@ -128,9 +121,9 @@ final class DebugFace {
     }
 
     private void add(DebugPoint point, boolean usesSlot) {
-        Optional<Integer> slot = usesSlot ? Optional.of(nextSlot++) : Optional.empty();
-        requested.add(new Requested(point, slot));
-        slot.ifPresent(s -> slots.putIfAbsent(point, s));
+        if (usesSlot) {
+            slots.putIfAbsent(point, nextSlot++);
+        }
         process.vcpu().debug().add(point);
     }
 
@@ -173,7 +166,7 @@ final class DebugFace {
         LinuxProcess.Stop after;
         if (event.cause() != DebugCause.WATCH_WRITE && event.cause() != DebugCause.WATCH_READ) {
             report(event, null, null);
-            after = stepOffBreakpoints(event);
+            after = process.resume(RunMode.STEP, Skip.after(event));
         } else {
             Watchpoint watched = (Watchpoint) event.points().getFirst();
             byte[] before = read(watched);
@@ -190,14 +183,6 @@ final class DebugFace {
         // After a plain step there is nothing to report unless steps were asked for: an
         // Interrupted stop just resumes.
         return plainStep && !stepping ? new LinuxProcess.Stop.Interrupted() : after;
-    }
-
-    /**
-     * Executes the instruction at a breakpoint with the breakpoints at its address quiet, so that
-     * a watchpoint the instruction hits still stops it ({@link Skip#BREAKPOINTS}).
-     */
-    private LinuxProcess.Stop stepOffBreakpoints(DebugEvent event) {
-        return process.resume(RunMode.STEP, Skip.after(event));
     }
 
     private byte[] read(Watchpoint w) {

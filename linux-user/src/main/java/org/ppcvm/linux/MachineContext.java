@@ -11,7 +11,6 @@ import org.ppcvm.core.cpu.Cpu;
  */
 final class MachineContext {
     static final int SIZE = 992;
-    static final int GREGS = 48;
     static final int FREGS_OFFSET = 192;
     static final int FPSCR_OFFSET = FREGS_OFFSET + 32 * 8 + 4;
 

@@ -16,12 +16,12 @@ public final class ConditionRegister {
 
     /** Condition Register AND. */
     public static void crand(Cpu c, int w) {
-        c.setCrBit(rt(w), a(c, w) & b(c, w));
+        c.setCrBit(rt(w), a(c, w) && b(c, w));
     }
 
     /** Condition Register OR. */
     public static void cror(Cpu c, int w) {
-        c.setCrBit(rt(w), a(c, w) | b(c, w));
+        c.setCrBit(rt(w), a(c, w) || b(c, w));
     }
 
     /** Condition Register XOR. */
@@ -31,12 +31,12 @@ public final class ConditionRegister {
 
     /** Condition Register NAND. */
     public static void crnand(Cpu c, int w) {
-        c.setCrBit(rt(w), !(a(c, w) & b(c, w)));
+        c.setCrBit(rt(w), !(a(c, w) && b(c, w)));
     }
 
     /** Condition Register NOR. */
     public static void crnor(Cpu c, int w) {
-        c.setCrBit(rt(w), !(a(c, w) | b(c, w)));
+        c.setCrBit(rt(w), !(a(c, w) || b(c, w)));
     }
 
     /** Condition Register Equivalent. */
@@ -46,12 +46,12 @@ public final class ConditionRegister {
 
     /** Condition Register AND with Complement. */
     public static void crandc(Cpu c, int w) {
-        c.setCrBit(rt(w), a(c, w) & !b(c, w));
+        c.setCrBit(rt(w), a(c, w) && !b(c, w));
     }
 
     /** Condition Register OR with Complement. */
     public static void crorc(Cpu c, int w) {
-        c.setCrBit(rt(w), a(c, w) | !b(c, w));
+        c.setCrBit(rt(w), a(c, w) || !b(c, w));
     }
 
     /** Move Condition Register Field. */

@@ -3,11 +3,9 @@ package org.ppcvm.core.debug;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.ppcvm.core.debug.DebugPoint.Breakpoint;
 import org.ppcvm.core.debug.DebugPoint.Watchpoint;
 import org.ppcvm.core.exec.DecodedCode;
@@ -310,10 +308,8 @@ public final class GuestDebug implements AccessObserver {
         boolean hardware = (flags & STOP_HARDWARE) != 0;
         DebugCause cause = hardware ? DebugCause.HW_BREAKPOINT : DebugCause.SW_BREAKPOINT;
         List<DebugPoint> points = new ArrayList<>();
-        Set<Boolean> kinds = new HashSet<>();
-        kinds.add(hardware);
         for (DebugPoint p : counts.keySet()) {
-            if (p instanceof Breakpoint b && b.address() == pc && kinds.contains(b.hardware())) {
+            if (p instanceof Breakpoint b && b.address() == pc && b.hardware() == hardware) {
                 points.add(b);
             }
         }
