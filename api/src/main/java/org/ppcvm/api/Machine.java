@@ -13,6 +13,7 @@ import org.ppcvm.core.debug.GuestDebug;
 import org.ppcvm.core.debug.Skip;
 import org.ppcvm.core.debug.WatchKind;
 import org.ppcvm.core.mem.MemoryFault;
+import org.ppcvm.core.os.GuestStop;
 import org.ppcvm.core.vcpu.RunMode;
 import org.ppcvm.linux.LinuxOptions;
 import org.ppcvm.linux.LinuxProcess;
@@ -84,18 +85,27 @@ public final class Machine implements AutoCloseable {
         if (exited != null) {
             return exited;
         }
-        LinuxProcess.Stop stop = process.resume(mode, Skip.after(lastEvent));
+        GuestStop stop = process.resume(process.mainThread(), mode, Skip.after(lastEvent), 0);
+        // Without a debugger's say, every signal is delivered as Linux would.
+        while (stop instanceof GuestStop.Signal s) {
+            stop = process.resume(s.thread(), mode, Skip.NONE, s.signal());
+        }
         lastEvent = null;
         return switch (stop) {
-            case LinuxProcess.Stop.Debug d -> {
+            case GuestStop.Debug d -> {
                 lastEvent = d.event();
                 yield new Stop.Debug(d.event());
             }
-            case LinuxProcess.Stop.Exited e -> {
+            case GuestStop.Exited e -> {
                 exited = new Stop.Exited(e.status());
                 yield exited;
             }
-            case LinuxProcess.Stop.Interrupted i -> new Stop.Interrupted();
+            case GuestStop.Killed k -> {
+                exited = new Stop.Exited(128 + k.signal());
+                yield exited;
+            }
+            case GuestStop.Interrupted i -> new Stop.Interrupted();
+            case GuestStop.Signal s -> throw new IllegalStateException("signals are delivered above");
         };
     }
 

@@ -12,6 +12,7 @@ import org.ppcvm.core.debug.DebugPoint.Watchpoint;
 import org.ppcvm.core.debug.GuestDebug;
 import org.ppcvm.core.debug.Skip;
 import org.ppcvm.core.debug.WatchKind;
+import org.ppcvm.core.os.GuestStop;
 import org.ppcvm.core.vcpu.RunMode;
 import org.ppcvm.elf.Symbol;
 import org.ppcvm.elf.SymbolTable;
@@ -132,26 +133,30 @@ final class DebugFace {
     /** Runs to the end, stepping {@code steps} instructions first; returns the exit status. */
     int run(long steps) {
         long stepsLeft = steps;
-        LinuxProcess.Stop pending = null;
+        GuestStop pending = null;
         while (true) {
-            LinuxProcess.Stop stop;
+            GuestStop stop;
             if (pending != null) {
                 stop = pending;
                 pending = null;
             } else {
-                stop = process.resume(stepsLeft > 0 ? RunMode.STEP : RunMode.CONTINUE, Skip.NONE);
+                stop = resume(stepsLeft > 0 ? RunMode.STEP : RunMode.CONTINUE, Skip.NONE);
             }
             switch (stop) {
-                case LinuxProcess.Stop.Exited e -> {
+                case GuestStop.Exited e -> {
                     return e.status();
                 }
-                case LinuxProcess.Stop.Interrupted i -> {}
-                case LinuxProcess.Stop.Debug d
+                case GuestStop.Killed k -> {
+                    return 128 + k.signal();
+                }
+                case GuestStop.Interrupted i -> {}
+                case GuestStop.Signal s -> throw new IllegalStateException("resume delivers signals");
+                case GuestStop.Debug d
                 when d.event().cause() == DebugCause.STEP -> {
                     stepsLeft--;
                     report(d.event(), null, null);
                 }
-                case LinuxProcess.Stop.Debug d -> pending = reportAndStepOver(d.event(), stepsLeft > 0);
+                case GuestStop.Debug d -> pending = reportAndStepOver(d.event(), stepsLeft > 0);
             }
         }
     }
@@ -162,27 +167,35 @@ final class DebugFace {
      * from. A write watchpoint's line shows the watched bytes before and after the access, so that
      * access is completed here first.
      */
-    private LinuxProcess.Stop reportAndStepOver(DebugEvent event, boolean stepping) {
-        LinuxProcess.Stop after;
+    private GuestStop reportAndStepOver(DebugEvent event, boolean stepping) {
+        GuestStop after;
         if (event.cause() != DebugCause.WATCH_WRITE && event.cause() != DebugCause.WATCH_READ) {
             report(event, null, null);
-            after = process.resume(RunMode.STEP, Skip.after(event));
+            after = resume(RunMode.STEP, Skip.after(event));
         } else {
             Watchpoint watched = (Watchpoint) event.points().getFirst();
             byte[] before = read(watched);
             if (event.cause() == DebugCause.WATCH_READ) {
                 report(event, before, null);
-                after = process.resume(RunMode.STEP, Skip.after(event));
+                after = resume(RunMode.STEP, Skip.after(event));
             } else {
-                after = process.resume(RunMode.STEP, Skip.after(event));
+                after = resume(RunMode.STEP, Skip.after(event));
                 report(event, before, read(watched));
             }
         }
-        boolean plainStep =
-                after instanceof LinuxProcess.Stop.Debug d && d.event().cause() == DebugCause.STEP;
+        boolean plainStep = after instanceof GuestStop.Debug d && d.event().cause() == DebugCause.STEP;
         // After a plain step there is nothing to report unless steps were asked for: an
         // Interrupted stop just resumes.
-        return plainStep && !stepping ? new LinuxProcess.Stop.Interrupted() : after;
+        return plainStep && !stepping ? new GuestStop.Interrupted(process.mainThread()) : after;
+    }
+
+    /** Resumes the process, delivering every signal it stops with as Linux would without a debugger. */
+    private GuestStop resume(RunMode mode, Skip skip) {
+        GuestStop stop = process.resume(process.mainThread(), mode, skip, 0);
+        while (stop instanceof GuestStop.Signal s) {
+            stop = process.resume(s.thread(), mode, Skip.NONE, s.signal());
+        }
+        return stop;
     }
 
     private byte[] read(Watchpoint w) {

@@ -19,7 +19,9 @@ import org.ppcvm.core.exec.DecodedCode;
 import org.ppcvm.core.exec.Interpreter;
 import org.ppcvm.core.mem.Memory;
 import org.ppcvm.core.mem.MemoryFault;
+import org.ppcvm.core.os.GuestStop;
 import org.ppcvm.core.os.GuestThread;
+import org.ppcvm.core.os.KernelRegister;
 import org.ppcvm.core.os.MemoryRegion;
 import org.ppcvm.core.os.OsPersonality;
 import org.ppcvm.core.vcpu.RunMode;
@@ -47,6 +49,24 @@ public final class LinuxProcess implements OsPersonality {
     private final Syscalls syscalls;
     private final SymbolTable symbols;
     private final byte[] auxv;
+    private final int loadBias;
+
+    /** The kernel's pt_regs values of the (one) thread: see {@link KernelRegister}. */
+    private int trap;
+
+    private int origR3;
+
+    /** A signal a system call generated, not yet delivered; 0 when none. */
+    private int pendingSignal;
+
+    /**
+     * The signal of the faulting instruction the debugger was last told about (0: none): Linux
+     * forces such a signal, so delivering it kills even when the guest ignores it.
+     */
+    private int forcedSignal;
+
+    /** How the process ended, once it has: every later resume reports it again. */
+    private GuestStop end;
 
     private LinuxProcess(LinuxOptions options, ElfFile elf) throws ElfException {
         this.options = options;
@@ -56,7 +76,8 @@ public final class LinuxProcess implements OsPersonality {
         space.setBrkStart(image.end());
         this.symbols = new SymbolTable(elf.symbols(), image.bias());
         this.cpu = new Cpu(memory);
-        this.syscalls = new Syscalls(cpu, space, options, image, this::killedBy);
+        this.loadBias = image.bias();
+        this.syscalls = new Syscalls(cpu, space, options, image, signal -> pendingSignal = signal);
         byte[] random = new byte[16];
         new SplittableRandom(0x7070_6376_6d00L).nextBytes(random);
         InitialStack.Result stack = InitialStack.build(
@@ -142,6 +163,11 @@ public final class LinuxProcess implements OsPersonality {
         return Optional.of(options.program().toAbsolutePath().toString());
     }
 
+    /** The id of the process's first thread. */
+    public int mainThread() {
+        return Syscalls.PID;
+    }
+
     @Override
     public List<GuestThread> threads() {
         return List.of(
@@ -177,9 +203,15 @@ public final class LinuxProcess implements OsPersonality {
      * call blocked in a wait return and restart later. Thread-safe: a debugger or a host signal
      * handler calls it.
      */
+    @Override
     public void requestStop() {
         vcpu.requestExit();
         syscalls.wakeUp();
+    }
+
+    @Override
+    public void cancelStopRequest() {
+        vcpu.cancelExitRequest();
     }
 
     /** Runs the process to its end and returns its exit status (128+N when killed by signal N). */
@@ -188,6 +220,9 @@ public final class LinuxProcess implements OsPersonality {
         while (true) {
             VcpuExit exit = options.trace() ? tracedStep() : vcpu.run();
             Integer status = handle(exit);
+            if (status == null && pendingSignal != 0) {
+                status = deliver(takePendingSignal());
+            }
             if (status != null) {
                 reportStats(start);
                 return status;
@@ -221,24 +256,29 @@ public final class LinuxProcess implements OsPersonality {
         return vcpu.step();
     }
 
-    /** Where {@link #resume} stopped. */
-    public sealed interface Stop {
-        /** A debug event: breakpoint, watchpoint (also one the kernel side hit), or step. */
-        record Debug(DebugEvent event) implements Stop {}
-
-        /** The process ended with this status (128+N when killed by signal N). */
-        record Exited(int status) implements Stop {}
-
-        /** {@link #requestStop()} was called. */
-        record Interrupted() implements Stop {}
-    }
-
     /**
-     * Runs under a debugger's control until a debug event, a stop request or the end of the
-     * process; {@code skipAtPc} steps off the point last reported ({@link Skip#after}). System calls and signals are serviced on the way, as Linux would; a step that
-     * executes {@code sc} ends after the call, on the next instruction.
+     * Runs under a debugger's control until a debug event, a signal, a stop request or the end of
+     * the process; {@code skipAtPc} steps off the point last reported ({@link Skip#after}). System
+     * calls are serviced on the way, as Linux would; a step that executes {@code sc} ends after
+     * the call, on the next instruction. Every signal stops the process before it is delivered,
+     * as under ptrace: {@code signal} is the debugger's answer (deliver it, or 0 to discard).
      */
-    public Stop resume(RunMode mode, Skip skipAtPc) {
+    @Override
+    public GuestStop resume(int thread, RunMode mode, Skip skipAtPc, int signal) {
+        if (thread != Syscalls.PID) {
+            throw new IllegalArgumentException("no thread " + thread);
+        }
+        if (end != null) {
+            return end;
+        }
+        boolean forced = signal != 0 && signal == forcedSignal;
+        forcedSignal = 0;
+        if (signal != 0) {
+            Integer status = forced ? Integer.valueOf(killedBy(signal)) : deliver(signal);
+            if (status != null) {
+                return ended(new GuestStop.Killed(signal));
+            }
+        }
         GuestDebug debug = vcpu.debug();
         Skip skip = skipAtPc;
         while (true) {
@@ -246,37 +286,115 @@ public final class LinuxProcess implements OsPersonality {
             skip = Skip.NONE;
             switch (exit) {
                 case VcpuExit.Debug d -> {
-                    return new Stop.Debug(d.event());
+                    trap = TRAP_DEBUG;
+                    return new GuestStop.Debug(thread, d.event());
                 }
                 case VcpuExit.Interrupted i -> {
                     if (i.reason() == VcpuExit.Reason.REQUESTED) {
-                        return new Stop.Interrupted();
+                        return new GuestStop.Interrupted(thread);
                     }
                 }
                 case VcpuExit.SystemCall sc -> {
+                    trap = TRAP_SYSTEM_CALL;
+                    origR3 = cpu.gpr[3];
                     Integer status = dispatchSystemCall();
                     debug.setSuppressed(Skip.NONE);
                     if (status != null) {
-                        return new Stop.Exited(status);
+                        return ended(new GuestStop.Exited(status));
                     }
                     DebugEvent hit = syscalls.takeDebugEvent();
                     if (hit != null) {
-                        return new Stop.Debug(hit);
+                        return new GuestStop.Debug(thread, hit);
+                    }
+                    if (pendingSignal != 0) {
+                        return new GuestStop.Signal(thread, takePendingSignal());
                     }
                     if (!(mode instanceof RunMode.Continue) || debug.singleStep()) {
                         if (!(mode instanceof RunMode.Range r && r.contains(cpu.pc))) {
-                            return new Stop.Debug(debug.stepEvent(cpu.pc));
+                            return new GuestStop.Debug(thread, debug.stepEvent(cpu.pc));
                         }
                     }
+                }
+                case VcpuExit.Exception e -> {
+                    trap = trapOf(e);
+                    origR3 = cpu.gpr[3];
+                    forcedSignal = signalOf(e).number();
+                    return new GuestStop.Signal(thread, forcedSignal);
                 }
                 default -> {
                     Integer status = handle(exit);
                     if (status != null) {
-                        return new Stop.Exited(status);
+                        return ended(new GuestStop.Exited(status));
                     }
                 }
             }
         }
+    }
+
+    private GuestStop ended(GuestStop stop) {
+        end = stop;
+        return stop;
+    }
+
+    @Override
+    public void kill() {
+        if (end == null) {
+            syscalls.flushAndClose();
+            end = new GuestStop.Killed(Signal.SIGKILL.number());
+        }
+    }
+
+    @Override
+    public int kernelRegister(int thread, KernelRegister register) {
+        return switch (register) {
+            case ORIG_R3 -> origR3;
+            case TRAP -> trap;
+        };
+    }
+
+    @Override
+    public void setKernelRegister(int thread, KernelRegister register, int value) {
+        switch (register) {
+            case ORIG_R3 -> origR3 = value;
+            case TRAP -> trap = value;
+        }
+    }
+
+    @Override
+    public int loadBias() {
+        return loadBias;
+    }
+
+    private int takePendingSignal() {
+        int signal = pendingSignal;
+        pendingSignal = 0;
+        return signal;
+    }
+
+    /** Delivers a signal: returns the exit status when its action ends the process, else null. */
+    private Integer deliver(int signal) {
+        return switch (syscalls.actionOn(signal)) {
+            case TERMINATE, CORE -> killedBy(signal);
+            case IGNORE, STOP -> null;
+        };
+    }
+
+    /** Linux's pt_regs.trap for a system call, a program check and a Book E debug interrupt. */
+    static final int TRAP_SYSTEM_CALL = 0xc00;
+
+    static final int TRAP_PROGRAM = 0x700;
+    static final int TRAP_DEBUG = 0x2000;
+
+    /** pt_regs.trap as Linux sets it on entry from user mode by this interrupt. */
+    static int trapOf(VcpuExit.Exception e) {
+        return switch (e.kind()) {
+            case DATA_STORAGE -> 0x300;
+            case INSTRUCTION_STORAGE -> 0x400;
+            case ALIGNMENT -> 0x600;
+            case PROGRAM -> TRAP_PROGRAM;
+            case FP_UNAVAILABLE -> 0x800;
+            case SYSTEM_CALL -> TRAP_SYSTEM_CALL;
+        };
     }
 
     /** Services one exit; returns the exit status when the process ended, else null. */

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.function.IntUnaryOperator;
+import java.util.function.IntConsumer;
 import org.ppcvm.core.cpu.Cpu;
 import org.ppcvm.core.debug.DebugEvent;
 import org.ppcvm.core.debug.WatchpointHit;
@@ -86,8 +86,8 @@ final class Syscalls {
     private final Set<Integer> reportedUnknown = new HashSet<>();
     private final Set<Integer> reportedHandlers = new HashSet<>();
 
-    /** Ends the process by a signal (the one place that does it) and gives the exit status. */
-    private final IntUnaryOperator terminate;
+    /** Generates a signal for the process; the owner delivers it once the call returns. */
+    private final IntConsumer raise;
 
     private final SplittableRandom random = new SplittableRandom(0x5eed_1234_5678L);
     private final byte[][] sigactions = new byte[65][];
@@ -95,8 +95,8 @@ final class Syscalls {
     private Integer exitStatus;
     private DebugEvent pendingDebugEvent;
 
-    Syscalls(Cpu cpu, AddressSpace space, LinuxOptions options, LoadedImage image, IntUnaryOperator terminate) {
-        this.terminate = terminate;
+    Syscalls(Cpu cpu, AddressSpace space, LinuxOptions options, LoadedImage image, IntConsumer raise) {
+        this.raise = raise;
         this.cpu = cpu;
         this.memory = cpu.memory;
         this.space = space;
@@ -358,10 +358,8 @@ final class Syscalls {
     }
 
     /**
-     * kill/tkill/tgkill aimed at this process. An ignored signal does nothing; otherwise the
-     * signal's default action applies (handlers run once signal delivery exists: until then a
-     * caught signal takes its default action, said once on stderr). Stopping is not modelled: a
-     * stop signal is ignored, as if the process were continued at once.
+     * kill/tkill/tgkill aimed at this process: the signal is generated, and delivered by the owner
+     * when the call returns ({@link #actionOn} says what delivery does).
      */
     private long kill(int pid, int sig) {
         if (pid == -1) {
@@ -376,9 +374,20 @@ final class Syscalls {
         if (sig < 1 || sig > 64) {
             return -Errno.EINVAL;
         }
+        raise.accept(sig);
+        return 0;
+    }
+
+    /**
+     * What delivering {@code sig} does now, given the guest's sigaction: an ignored signal nothing,
+     * otherwise its default action (handlers run once signal delivery exists: until then a caught
+     * signal takes its default action, said once on stderr). Stopping is not modelled: a stop
+     * signal is ignored, as if the process were continued at once.
+     */
+    Signal.DefaultAction actionOn(int sig) {
         int handler = handlerOf(sig);
         if (handler == 1) {
-            return 0;
+            return Signal.DefaultAction.IGNORE;
         }
         if (handler != 0 && reportedHandlers.add(sig)) {
             options.diagnostics()
@@ -386,11 +395,7 @@ final class Syscalls {
                             + " takes its default action");
         }
         Signal.DefaultAction action = Signal.defaultAction(sig);
-        if (action == Signal.DefaultAction.IGNORE || action == Signal.DefaultAction.STOP) {
-            return 0;
-        }
-        exitStatus = terminate.applyAsInt(sig);
-        return 0;
+        return action == Signal.DefaultAction.STOP ? Signal.DefaultAction.IGNORE : action;
     }
 
     /** PR_SET_FPEXC / PR_GET_FPEXC drive MSR[FE0,FE1] as Linux does; other options are refused. */

@@ -47,6 +47,11 @@ public final class Vcpu {
         exitRequested = true;
     }
 
+    /** Forgets an exit request that no run has consumed yet. */
+    public void cancelExitRequest() {
+        exitRequested = false;
+    }
+
     /** Runs until the guest needs its owner, a deadline passes or an exit is requested. */
     public VcpuExit run() {
         try {
@@ -103,6 +108,12 @@ public final class Vcpu {
                 do {
                     exit = one();
                 } while (isStep(exit) && r.contains(cpu.pc) && !exitRequested);
+                // A request that ends a range step is reported as such, not as a step, so that a
+                // debugger's interrupt is not taken for the end of the range.
+                if (exitRequested && isStep(exit) && r.contains(cpu.pc)) {
+                    exitRequested = false;
+                    exit = new VcpuExit.Interrupted(VcpuExit.Reason.REQUESTED);
+                }
                 yield exit;
             }
         };
