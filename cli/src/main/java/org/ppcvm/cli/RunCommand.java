@@ -1,6 +1,8 @@
 package org.ppcvm.cli;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ppcvm.core.debug.WatchKind;
+import org.ppcvm.gdb.ppc.TargetDescription;
+import org.ppcvm.gdb.server.GdbServer;
+import org.ppcvm.gdb.vm.VmTarget;
 import org.ppcvm.linux.LinuxOptions;
 import org.ppcvm.linux.LinuxProcess;
 import org.ppcvm.linux.StartException;
@@ -71,6 +77,27 @@ final class RunCommand implements Callable<Integer> {
             description = "out-of-band (default: guest memory untouched) or patch (write 0x00dddd00).")
     String swBreakpoints = "out-of-band";
 
+    @Option(
+            names = "-g",
+            paramLabel = "PORT",
+            description = "Wait for gdb on TCP port PORT before the first instruction (0: any free port).")
+    Integer gdbPort;
+
+    @Option(
+            names = "--gdb-listen",
+            paramLabel = "ADDR",
+            description = "The address the gdb server listens on (default 127.0.0.1, loopback only).")
+    String gdbListen = "127.0.0.1";
+
+    @Option(names = "--gdb-trace", description = "Print every gdb remote-protocol packet on stderr.")
+    boolean gdbTrace;
+
+    @Option(
+            names = "-L",
+            paramLabel = "DIR",
+            description = "Sysroot: guest paths are looked up under DIR first (for gdb's vFile and, later, ld.so).")
+    Path sysroot;
+
     @Parameters(index = "0", paramLabel = "PROGRAM", description = "The ELF executable.")
     Path program;
 
@@ -96,7 +123,14 @@ final class RunCommand implements Callable<Integer> {
         env.forEach((k, v) -> envp.add(k + "=" + v));
         LinuxOptions options = new LinuxOptions(program, argv, envp, strace, trace, stats, System.err);
         try {
+            if (gdbPort != null && debugging()) {
+                System.err.println("ppcvm: -g cannot be combined with --break, --watch and the other debug options");
+                return 2;
+            }
             LinuxProcess process = LinuxProcess.create(options);
+            if (gdbPort != null) {
+                return serveGdb(process);
+            }
             if (!debugging()) {
                 return process.run();
             }
@@ -111,6 +145,51 @@ final class RunCommand implements Callable<Integer> {
         } catch (StartException e) {
             System.err.println("ppcvm: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** Runs the process under the gdb server: waits for gdb, serves it, returns the guest's status. */
+    private Integer serveGdb(LinuxProcess process) {
+        if (gdbPort < 0 || gdbPort > 65535) {
+            System.err.println("ppcvm: -g needs a TCP port from 0 to 65535, not " + gdbPort);
+            return 2;
+        }
+        if (sysroot != null && !Files.isDirectory(sysroot)) {
+            System.err.println("ppcvm: -L " + sysroot + ": not a directory");
+            return 2;
+        }
+        ServerSocket listener;
+        try {
+            listener = new ServerSocket(gdbPort, 1, InetAddress.getByName(gdbListen));
+        } catch (IOException | SecurityException e) {
+            System.err.println("ppcvm: cannot listen for gdb on " + gdbListen + ":" + gdbPort + ": " + e.getMessage());
+            return 1;
+        }
+        TargetDescription description = TargetDescription.userMode();
+        VmTarget target = new VmTarget(process, description, this::hostFile);
+        System.err.println("ppcvm: gdb server listening on "
+                + listener.getInetAddress().getHostAddress() + ":" + listener.getLocalPort());
+        System.err.flush();
+        return new GdbServer(listener, target, description, System.err, gdbTrace ? System.err : null).run();
+    }
+
+    /** The host file for a guest path: under the sysroot when it is there, else the host's own. */
+    private Optional<Path> hostFile(String guestPath) {
+        if (sysroot != null && guestPath.startsWith("/")) {
+            try {
+                Path under = sysroot.resolve(guestPath.substring(1));
+                if (Files.exists(under)) {
+                    return Optional.of(under);
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                return Optional.empty();
+            }
+        }
+        try {
+            Path own = Path.of(guestPath);
+            return Files.exists(own) ? Optional.of(own) : Optional.empty();
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
         }
     }
 

@@ -3,12 +3,15 @@ package org.ppcvm.gdb.session;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.ppcvm.gdb.ppc.RegisterFile;
 import org.ppcvm.gdb.ppc.RegisterMap;
 import org.ppcvm.gdb.ppc.TargetDescription;
 import org.ppcvm.gdb.protocol.GdbSignals;
@@ -28,16 +31,38 @@ import org.ppcvm.gdb.protocol.ThreadId;
  * commands get the empty reply, which tells gdb the packet is unsupported.
  *
  * <p>Malformed arguments get {@code E01}, memory faults {@code E0e}, refusals by the target
- * {@code E02}; no exception leaves {@link #handle}.
+ * {@code E02}; no exception leaves {@link #handle}. Host I/O ({@code vFile}, in {@link
+ * HostFileService}) answers in its own {@code F} form instead.
+ *
+ * <p>Some packets produce more than their reply: {@code qRcmd} ({@code monitor}) streams the
+ * command's output as console-output packets ({@code O<hex>}) before its {@code OK}. They go to
+ * the console sink given at construction, which the transport sends at once, before the reply
+ * {@link #handle} returns.
+ *
+ * <p>Stop replies name the thread, carry r1, pc and lr (which saves gdb a {@code g} round trip)
+ * and the breakpoint or watchpoint that caused the stop. A signal gdb asked to pass
+ * ({@code QPassSignals}) is not reported: the session resumes at once delivering it, see {@link
+ * #resume}.
  *
  * <p>The transport must send the {@code OK} to {@code QStartNoAckMode} still in ack mode and stop
- * acking afterwards: {@link #noAckMode()} turns true once that reply has been produced.
+ * acking afterwards: {@link #noAckMode()} turns true once that reply has been produced. Ctrl-C is
+ * the transport's too: it calls {@link GdbTarget#interrupt()} when the byte arrives and {@link
+ * GdbTarget#clearInterrupt()} when a packet follows it, in the order it reads them. At
+ * disconnection it calls {@link #close()}.
  */
 public final class GdbSession {
     /** The largest packet gdb may send us, in bytes, as announced in {@code qSupported}. */
     public static final int PACKET_SIZE = 0x4000;
 
+    static final int LINUX_SIGINT = 2;
     static final int LINUX_SIGTRAP = 5;
+
+    /** The registers every {@code T} stop reply carries: r1 (the stack pointer), pc and lr. */
+    static final List<Integer> EXPEDITED_REGISTERS =
+            List.of(TargetDescription.R0 + 1, TargetDescription.PC, TargetDescription.LR);
+
+    /** The most bytes of text one console-output packet {@code O<hex>} carries. */
+    static final int CONSOLE_CHUNK = (PACKET_SIZE - 1) / 2;
 
     private static final String BAD_ARGUMENTS = Packets.error(0x01);
     private static final String REFUSED = Packets.error(0x02);
@@ -46,8 +71,11 @@ public final class GdbSession {
 
     private final GdbTarget target;
     private final RegisterMap registerMap;
+    private final Consumer<String> console;
+    private final HostFileService hostFiles;
     private final Map<String, Function<String, Optional<String>>> commands;
     private final Map<String, Function<String, String>> xferObjects;
+    private final Set<Integer> passSignals = new HashSet<>();
 
     private StopReason lastStop;
     private boolean noAckMode;
@@ -58,13 +86,27 @@ public final class GdbSession {
     private int continueThread;
 
     /**
-     * A session over a stopped target.
+     * A session over a stopped target whose console output ({@code monitor}) is dropped.
      *
      * @param initialStop why the target is stopped now, as {@code ?} reports it
      */
     public GdbSession(GdbTarget target, TargetDescription description, StopReason initialStop) {
+        this(target, description, initialStop, payload -> {});
+    }
+
+    /**
+     * A session over a stopped target.
+     *
+     * @param initialStop why the target is stopped now, as {@code ?} reports it
+     * @param console receives packet payloads ({@code O<hex>} console output) that must reach gdb
+     *     before the reply of the packet being handled, in order
+     */
+    public GdbSession(
+            GdbTarget target, TargetDescription description, StopReason initialStop, Consumer<String> console) {
         this.target = target;
         this.registerMap = new RegisterMap(description);
+        this.console = console;
+        this.hostFiles = new HostFileService(target);
         this.lastStop = initialStop;
         if (initialStop instanceof StopReason.Signalled s) {
             generalThread = s.tid();
@@ -96,15 +138,22 @@ public final class GdbSession {
                 reply("qsThreadInfo", args -> "l"),
                 reply("T", this::threadAlive),
                 reply("H", this::setThread),
+                reply("qThreadExtraInfo", this::threadExtraInfo),
                 reply("qAttached", args -> target.attached() ? "1" : "0"),
-                reply("qOffsets", args -> EMPTY),
+                reply("qOffsets", this::offsets),
+                reply("qRcmd", this::monitor),
+                reply("QPassSignals", this::passSignals),
+                reply("QProgramSignals", this::programSignals),
+                reply("QDisableRandomization", this::disableRandomization),
+                reply("vFile", hostFiles::handle),
                 reply("vMustReplyEmpty", args -> EMPTY),
                 reply("D", this::detach),
                 Map.entry("k", this::kill));
-        this.xferObjects = Map.of(
-                "features", this::xferFeatures,
-                "auxv", args -> xferBytes(args, target.auxv()),
-                "exec-file", this::xferExecFile);
+        this.xferObjects = Map.ofEntries(
+                Map.entry("features", this::xferFeatures),
+                Map.entry("auxv", args -> xferBytes(args, target.auxv())),
+                Map.entry("exec-file", this::xferExecFile),
+                Map.entry("threads", args -> xferBytes(args, threadsDocument())));
     }
 
     private static Map.Entry<String, Function<String, Optional<String>>> reply(
@@ -125,6 +174,14 @@ public final class GdbSession {
     /** The last stop reported or to be reported by {@code ?}. */
     public StopReason lastStop() {
         return lastStop;
+    }
+
+    /**
+     * Ends the session's hold on host resources: closes the files gdb opened with {@code
+     * vFile:open}. The transport calls it when the connection ends; calling it again is harmless.
+     */
+    public void close() {
+        hostFiles.close();
     }
 
     /**
@@ -189,8 +246,8 @@ public final class GdbSession {
         gdbSwbreak = features.contains("swbreak+");
         gdbHwbreak = features.contains("hwbreak+");
         return "PacketSize=" + Integer.toHexString(PACKET_SIZE)
-                + ";qXfer:features:read+;qXfer:auxv:read+;qXfer:exec-file:read+;QStartNoAckMode+"
-                + ";swbreak+;hwbreak+;vContSupported+";
+                + ";qXfer:features:read+;qXfer:auxv:read+;qXfer:exec-file:read+;qXfer:threads:read+"
+                + ";QStartNoAckMode+;swbreak+;hwbreak+;vContSupported+;QPassSignals+;QDisableRandomization+";
     }
 
     private String startNoAckMode(String args) {
@@ -250,9 +307,44 @@ public final class GdbSession {
     private String xferBytes(String args, byte[] data) {
         XferRange r = XferRange.parse(args);
         if (!r.annex().isEmpty()) {
-            throw new IllegalArgumentException("auxv takes no annex: " + r.annex());
+            throw new IllegalArgumentException("this object takes no annex: " + r.annex());
         }
         return chunk(data, r);
+    }
+
+    // gdb's threads document: one element per live thread, with the name info threads shows.
+    private byte[] threadsDocument() {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?>\n<threads>\n");
+        for (int tid : target.threads()) {
+            sb.append("<thread id=\"")
+                    .append(ThreadId.thread(tid).encode(false))
+                    .append("\" name=\"")
+                    .append(xmlEscape(target.threadName(tid)))
+                    .append("\"/>\n");
+        }
+        sb.append("</threads>\n");
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Text for an XML attribute value: the five markup characters as entities, and the control
+     * characters XML 1.0 cannot carry at all (any but tab, newline and return) as {@code ?}.
+     */
+    static String xmlEscape(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&apos;");
+                case '\t', '\n', '\r' -> sb.append(c);
+                default -> sb.append(c < 0x20 || c == 0xfffe || c == 0xffff ? '?' : c);
+            }
+        }
+        return sb.toString();
     }
 
     private static String chunk(byte[] data, XferRange r) {
@@ -365,6 +457,17 @@ public final class GdbSession {
         return ids.isEmpty() ? "l" : "m" + String.join(",", ids);
     }
 
+    // A short text info threads shows after the thread (gdbs that do not use qXfer:threads).
+    private String threadExtraInfo(String args) {
+        ThreadId id = ThreadId.parse(args);
+        if (id.tid() <= 0 || !target.threads().contains(id.tid())) {
+            return BAD_ARGUMENTS;
+        }
+        String name = target.threadName(id.tid());
+        String text = name.isEmpty() ? "thread " + id.tid() : name;
+        return Packets.toHex(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     private String threadAlive(String args) {
         ThreadId id = ThreadId.parse(args);
         return id.tid() > 0 && target.threads().contains(id.tid()) ? Packets.ok() : BAD_ARGUMENTS;
@@ -466,17 +569,137 @@ public final class GdbSession {
         return resume(List.of(new ThreadAction(who, action)));
     }
 
+    /**
+     * Resumes the target and answers its stop, except that a stop with a signal gdb asked to pass
+     * ({@code QPassSignals}) is not reported: the target resumes again at once with the same
+     * actions, but the thread that stopped now receives the signal, until a stop gdb must see.
+     *
+     * <p>The thread's new action delivers the signal the way its old one ran: a continue becomes
+     * {@code Continue(sig)}, a step {@code Step(sig)}. A range step becomes {@code Step(sig)} too,
+     * not {@code Continue(sig)}: a continue would run on past the end of the range without stopping
+     * and {@code next} would lose control, while a step stops after one instruction (in the handler
+     * or, with the signal ignored, in the range) and gdb, seeing its stepping thread stop, checks
+     * the pc and steps on. That costs one stop reply per passed signal during a range step.
+     */
     private String resume(List<ThreadAction> actions) {
         if (lastStop.isTerminal()) {
             return BAD_ARGUMENTS;
         }
         lastStop = target.resume(actions);
+        while (lastStop instanceof StopReason.Signalled s && passes(s)) {
+            Optional<List<ThreadAction>> again = delivering(actions, s.tid(), s.signal());
+            if (again.isEmpty()) {
+                break;
+            }
+            lastStop = target.resume(again.get());
+        }
         // Registers are read from the thread that stopped; the resume selection (Hc) stays
         // as gdb set it.
         if (lastStop instanceof StopReason.Signalled s) {
             generalThread = s.tid();
         }
         return stopReply(lastStop);
+    }
+
+    /**
+     * Whether a stop is a signal to pass on unreported. Never a breakpoint, watchpoint or step
+     * (SIGTRAP), nor SIGINT: gdb's Ctrl-C ends a resume as a SIGINT stop that cannot be told from
+     * the guest's own, and it must always reach gdb.
+     */
+    private boolean passes(StopReason.Signalled s) {
+        return s.cause().isEmpty()
+                && s.signal() != LINUX_SIGTRAP
+                && s.signal() != LINUX_SIGINT
+                && passSignals.contains(s.signal());
+    }
+
+    /** The actions again, with the thread's own action now delivering the signal; empty if none ran it. */
+    private static Optional<List<ThreadAction>> delivering(List<ThreadAction> actions, int tid, int signal) {
+        for (ThreadAction a : actions) {
+            if (a.appliesTo(tid)) {
+                ResumeAction delivery = switch (a.action()) {
+                    case ResumeAction.Continue c -> new ResumeAction.Continue(signal);
+                    case ResumeAction.Step s -> new ResumeAction.Step(signal);
+                    case ResumeAction.RangeStep r -> new ResumeAction.Step(signal);
+                };
+                // The first action that applies to a thread is the one it takes.
+                List<ThreadAction> again = new ArrayList<>(actions.size() + 1);
+                again.add(new ThreadAction(ThreadId.thread(tid), delivery));
+                again.addAll(actions);
+                return Optional.of(again);
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---- signals and settings ------------------------------------------------------------------
+
+    // QPassSignals:sig;sig;... in gdb's numbers, hex; an empty list passes none.
+    private String passSignals(String args) {
+        Set<Integer> linux = parseSignalList(args);
+        passSignals.clear();
+        passSignals.addAll(linux);
+        return Packets.ok();
+    }
+
+    // The signals the program may receive: every signal may be, here, so the list only needs to parse.
+    private String programSignals(String args) {
+        parseSignalList(args);
+        return Packets.ok();
+    }
+
+    /**
+     * The Linux signals of a {@code ;}-separated list of gdb signal numbers in hex. Empty items are
+     * skipped; numbers Linux has no signal for are dropped (gdb lists its own, like SIGEMT).
+     */
+    private static Set<Integer> parseSignalList(String args) {
+        Set<Integer> linux = new HashSet<>();
+        for (String item : args.split(";", -1)) {
+            if (item.isEmpty()) {
+                continue;
+            }
+            long gdb = Packets.parseHexNumber(item);
+            if (gdb > 0 && gdb <= 0xff) {
+                GdbSignals.toLinux((int) gdb).ifPresent(s -> {
+                    if (s != 0) {
+                        linux.add(s);
+                    }
+                });
+            }
+        }
+        return linux;
+    }
+
+    // Runs are deterministic whatever gdb asks; the setting is only acknowledged.
+    private String disableRandomization(String args) {
+        if (!args.equals("0") && !args.equals("1")) {
+            throw new IllegalArgumentException("QDisableRandomization takes 0 or 1: " + args);
+        }
+        return Packets.ok();
+    }
+
+    // Text=t;Data=d;Bss=b: one displacement for all three, a 32-bit target address.
+    private String offsets(String args) {
+        if (!args.isEmpty()) {
+            throw new IllegalArgumentException("qOffsets takes no arguments");
+        }
+        Optional<Long> offset = target.loadOffset();
+        if (offset.isEmpty()) {
+            return EMPTY;
+        }
+        String hex = Long.toHexString(offset.get() & 0xffff_ffffL);
+        return "Text=" + hex + ";Data=" + hex + ";Bss=" + hex;
+    }
+
+    // qRcmd,<hex command>: the output as O packets first, then OK.
+    private String monitor(String args) {
+        String command = new String(Packets.fromHex(args), StandardCharsets.UTF_8);
+        byte[] output = target.monitor(command).getBytes(StandardCharsets.UTF_8);
+        for (int at = 0; at < output.length; at += CONSOLE_CHUNK) {
+            int length = Math.min(CONSOLE_CHUNK, output.length - at);
+            console.accept("O" + Packets.toHex(output, at, length));
+        }
+        return Packets.ok();
     }
 
     // ---- ending --------------------------------------------------------------------------------
@@ -508,10 +731,29 @@ public final class GdbSession {
                 sb.append("thread:")
                         .append(ThreadId.thread(s.tid()).encode(false))
                         .append(';');
+                sb.append(expeditedRegisters(s.tid()));
                 s.cause().ifPresent(cause -> sb.append(causeText(cause)));
                 yield sb.toString();
             }
         };
+    }
+
+    // nn:value; for each expedited register, or nothing when the thread's registers cannot be read:
+    // gdb then reads them itself.
+    private String expeditedRegisters(int tid) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            RegisterFile registers = target.registers(tid);
+            for (int regnum : EXPEDITED_REGISTERS) {
+                sb.append(hex2(regnum))
+                        .append(':')
+                        .append(registerMap.read(registers, regnum))
+                        .append(';');
+            }
+        } catch (RuntimeException e) {
+            return "";
+        }
+        return sb.toString();
     }
 
     private String causeText(StopReason.Cause cause) {

@@ -1,5 +1,6 @@
 package org.ppcvm.gdb.session;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.ppcvm.gdb.ppc.RegisterFile;
@@ -7,7 +8,8 @@ import org.ppcvm.gdb.ppc.RegisterFile;
 /**
  * What a {@link GdbSession} needs from the debugged machine. An adapter implements it over the
  * VM (a Linux process's threads and memory); calls come from the session's thread while the
- * target is stopped, except {@link #resume}, which blocks until the next stop.
+ * target is stopped, except {@link #resume}, which blocks until the next stop, and {@link
+ * #interrupt()}, which the transport calls from its reading thread while a resume runs.
  *
  * <p>Thread ids are positive (Linux tids in user mode). Signal numbers are Linux's.
  */
@@ -50,4 +52,36 @@ public interface GdbTarget {
 
     /** Kills the process. */
     void kill();
+
+    /**
+     * Thread-safe: makes a running {@link #resume} return soon with a SIGINT stop of the thread it
+     * was running (gdb's Ctrl-C, which is not a guest signal). Called at any time by the transport:
+     * an interrupt that arrives while the target is stopped is kept for the next resume, and
+     * {@link #clearInterrupt()} drops it.
+     */
+    void interrupt();
+
+    /** Drops an interrupt not yet consumed by a resume (gdb sent a new command after it). */
+    void clearInterrupt();
+
+    /** The name {@code info threads} shows for a live thread (the program's name in user mode). */
+    String threadName(int tid);
+
+    /**
+     * The {@code qOffsets} reply: how far the program was loaded from its link addresses, or empty
+     * when the target does not know (system mode).
+     */
+    Optional<Long> loadOffset();
+
+    /**
+     * The host file that stands for a target path, for gdb's {@code vFile} requests (a sysroot
+     * maps {@code /lib/ld.so.1} to a file under it); empty when there is none.
+     */
+    Optional<Path> hostFile(String targetPath);
+
+    /**
+     * Carries out a {@code monitor} command and returns its text output (lines ending in a
+     * newline). Unknown commands answer with a line that says so and points to {@code help}.
+     */
+    String monitor(String command);
 }

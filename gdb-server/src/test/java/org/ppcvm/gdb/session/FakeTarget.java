@@ -1,5 +1,6 @@
 package org.ppcvm.gdb.session;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,10 +13,14 @@ import java.util.Optional;
 import java.util.Set;
 import org.ppcvm.gdb.ppc.RegisterFile;
 
-/** A tiny in-memory machine: two threads, one mapped block of memory, scripted stops. */
+/**
+ * A tiny in-memory machine: two threads, one mapped block of memory, scripted stops, a table of
+ * host files and scripted monitor output.
+ */
 final class FakeTarget implements GdbTarget {
     static final long BASE = 0x10000;
     static final int SIZE = 0x100;
+    static final int SIGINT = 2;
 
     record Point(PointType type, long address, int kind) {}
 
@@ -56,6 +61,13 @@ final class FakeTarget implements GdbTarget {
     boolean detached;
     boolean killed;
     boolean refuse;
+    boolean interruptPending;
+    final Map<Integer, String> threadNames = new HashMap<>();
+    Optional<Long> loadOffset = Optional.empty();
+    final Map<String, Path> hostFiles = new HashMap<>();
+    final Map<String, String> monitorReplies = new HashMap<>();
+    final List<String> monitorCommands = new ArrayList<>();
+    boolean monitorFails;
 
     FakeTarget() {
         for (int i = 0; i < SIZE; i++) {
@@ -113,9 +125,14 @@ final class FakeTarget implements GdbTarget {
         return !refuse;
     }
 
+    /** A pending interrupt stops the next resume at once with SIGINT, before any scripted stop. */
     @Override
     public StopReason resume(List<ThreadAction> actions) {
         resumes.add(actions);
+        if (interruptPending) {
+            interruptPending = false;
+            return StopReason.Signalled.of(threads.get(0), SIGINT);
+        }
         if (stops.isEmpty()) {
             throw new IllegalStateException("no scripted stop");
         }
@@ -146,5 +163,41 @@ final class FakeTarget implements GdbTarget {
     @Override
     public void kill() {
         killed = true;
+    }
+
+    @Override
+    public void interrupt() {
+        interruptPending = true;
+    }
+
+    @Override
+    public void clearInterrupt() {
+        interruptPending = false;
+    }
+
+    @Override
+    public String threadName(int tid) {
+        return threadNames.getOrDefault(tid, "prog");
+    }
+
+    @Override
+    public Optional<Long> loadOffset() {
+        return loadOffset;
+    }
+
+    @Override
+    public Optional<Path> hostFile(String targetPath) {
+        return Optional.ofNullable(hostFiles.get(targetPath));
+    }
+
+    /** The scripted reply, else the line an unknown command gets. */
+    @Override
+    public String monitor(String command) {
+        monitorCommands.add(command);
+        if (monitorFails) {
+            throw new IllegalStateException("monitor failed");
+        }
+        String reply = monitorReplies.get(command);
+        return reply != null ? reply : "Unknown monitor command '" + command + "'; try 'monitor help'.\n";
     }
 }

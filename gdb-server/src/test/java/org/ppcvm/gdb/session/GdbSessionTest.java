@@ -3,7 +3,9 @@ package org.ppcvm.gdb.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -34,6 +36,9 @@ class GdbSessionTest {
     private final FakeTarget target = new FakeTarget();
     private final GdbSession session = new GdbSession(target, description, Signalled.of(0x64, SIGTRAP));
 
+    // The registers every T reply carries for a thread whose r1, pc and lr are all zero.
+    private static final String ZERO_REGISTERS = "01:00000000;40:00000000;43:00000000;";
+
     private String send(String payload) {
         Optional<String> reply = session.handle(payload);
         assertThat(reply).as("reply to %s", payload).isPresent();
@@ -51,10 +56,13 @@ class GdbSessionTest {
                         "qXfer:features:read+",
                         "qXfer:auxv:read+",
                         "qXfer:exec-file:read+",
+                        "qXfer:threads:read+",
                         "QStartNoAckMode+",
                         "swbreak+",
                         "hwbreak+",
-                        "vContSupported+");
+                        "vContSupported+",
+                        "QPassSignals+",
+                        "QDisableRandomization+");
     }
 
     @Test
@@ -137,7 +145,8 @@ class GdbSessionTest {
 
     @Test
     void unknownTransferObjectsAndWritesAreUnsupported() {
-        assertThat(send("qXfer:threads:read::0,100")).isEmpty();
+        assertThat(send("qXfer:libraries:read::0,100")).isEmpty();
+        assertThat(send("qXfer:threads:write::0:abc")).isEmpty();
         assertThat(send("qXfer:features:write:target.xml:0:abc")).isEmpty();
         assertThat(send("qXfer")).isEmpty();
     }
@@ -422,7 +431,7 @@ class GdbSessionTest {
 
     @Test
     void initialStopIsReported() {
-        assertThat(send("?")).isEqualTo("T05thread:64;");
+        assertThat(send("?")).isEqualTo("T05thread:64;" + ZERO_REGISTERS);
     }
 
     @Test
@@ -430,16 +439,16 @@ class GdbSessionTest {
         send("qSupported:swbreak+;hwbreak+");
         target.stops.add(Signalled.because(0x65, SIGTRAP, new StopReason.SoftwareBreak()));
         target.stops.add(Signalled.because(0x64, SIGTRAP, new StopReason.HardwareBreak()));
-        assertThat(send("vCont;c")).isEqualTo("T05thread:65;swbreak:;");
-        assertThat(send("?")).isEqualTo("T05thread:65;swbreak:;");
-        assertThat(send("vCont;c")).isEqualTo("T05thread:64;hwbreak:;");
+        assertThat(send("vCont;c")).isEqualTo("T05thread:65;" + ZERO_REGISTERS + "swbreak:;");
+        assertThat(send("?")).isEqualTo("T05thread:65;" + ZERO_REGISTERS + "swbreak:;");
+        assertThat(send("vCont;c")).isEqualTo("T05thread:64;" + ZERO_REGISTERS + "hwbreak:;");
     }
 
     @Test
     void breakpointReasonsAreLeftOutForAGdbWithoutThem() {
         send("qSupported:multiprocess+");
         target.stops.add(Signalled.because(0x65, SIGTRAP, new StopReason.SoftwareBreak()));
-        assertThat(send("c")).isEqualTo("T05thread:65;");
+        assertThat(send("c")).isEqualTo("T05thread:65;" + ZERO_REGISTERS);
     }
 
     @Test
@@ -447,15 +456,15 @@ class GdbSessionTest {
         target.stops.add(Signalled.because(0x64, SIGTRAP, new Watch(WatchKind.WRITE, 0x10020)));
         target.stops.add(Signalled.because(0x64, SIGTRAP, new Watch(WatchKind.READ, 0x10024)));
         target.stops.add(Signalled.because(0x64, SIGTRAP, new Watch(WatchKind.ACCESS, 0x7fff0010L)));
-        assertThat(send("c")).isEqualTo("T05thread:64;watch:10020;");
-        assertThat(send("c")).isEqualTo("T05thread:64;rwatch:10024;");
-        assertThat(send("c")).isEqualTo("T05thread:64;awatch:7fff0010;");
+        assertThat(send("c")).isEqualTo("T05thread:64;" + ZERO_REGISTERS + "watch:10020;");
+        assertThat(send("c")).isEqualTo("T05thread:64;" + ZERO_REGISTERS + "rwatch:10024;");
+        assertThat(send("c")).isEqualTo("T05thread:64;" + ZERO_REGISTERS + "awatch:7fff0010;");
     }
 
     @Test
     void signalStopsUseGdbNumbersAndSelectTheThread() {
         target.stops.add(Signalled.of(0x65, LINUX_SIGUSR1));
-        assertThat(send("vCont;c")).isEqualTo("T1ethread:65;");
+        assertThat(send("vCont;c")).isEqualTo("T1ethread:65;" + ZERO_REGISTERS);
         assertThat(send("qC")).isEqualTo("QC65");
     }
 
@@ -538,6 +547,248 @@ class GdbSessionTest {
         assertThat(session.finished()).isTrue();
     }
 
+    // ---- expedited registers -------------------------------------------------------------------
+
+    @Test
+    void stopRepliesCarryR1PcAndLrOfTheStoppedThreadBigEndian() {
+        FakeTarget.Registers r = target.registers.get(0x65);
+        r.writeWord(1, 0x7fff_fe10);
+        r.writeWord(TargetDescription.PC, 0x1000_0074);
+        r.writeWord(TargetDescription.LR, 0x1000_05a0);
+        target.registers.get(0x64).writeWord(1, 0x1111_1111);
+        target.stops.add(Signalled.of(0x65, SIGTRAP));
+        assertThat(send("vCont;s:65")).isEqualTo("T05thread:65;01:7ffffe10;40:10000074;43:100005a0;");
+    }
+
+    @Test
+    void stopRepliesOfAThreadWhoseRegistersCannotBeReadHaveNone() {
+        target.registers.remove(0x65);
+        target.stops.add(Signalled.because(0x65, SIGTRAP, new Watch(WatchKind.WRITE, 0x10020)));
+        assertThat(send("c")).isEqualTo("T05thread:65;watch:10020;");
+    }
+
+    // ---- thread list as XML and thread names ---------------------------------------------------
+
+    @Test
+    void threadsDocumentListsEveryThreadWithItsName() {
+        target.threadNames.put(0x65, "worker");
+        assertThat(send("qXfer:threads:read::0,1000")).isEqualTo("l" + """
+                        <?xml version="1.0"?>
+                        <threads>
+                        <thread id="64" name="prog"/>
+                        <thread id="65" name="worker"/>
+                        </threads>
+                        """);
+    }
+
+    @Test
+    void threadNamesAreXmlEscaped() {
+        target.threadNames.put(0x64, "a<b>&\"c'\u0001\t\u00e9");
+        String reply = send("qXfer:threads:read::0,1000");
+        assertThat(reply).contains("name=\"a&lt;b&gt;&amp;&quot;c&apos;?\t" + "\u00c3\u00a9" + "\"/>");
+        assertThat(GdbSession.xmlEscape("plain")).isEqualTo("plain");
+        assertThat(GdbSession.xmlEscape("\ufffe\r\n")).isEqualTo("?\r\n");
+    }
+
+    @Test
+    void threadsDocumentIsTransferredInChunksThatReassemble() {
+        for (int tid = 0x66; tid < 0x200; tid++) {
+            target.threads.add(tid);
+        }
+        StringBuilder doc = new StringBuilder();
+        int requests = 0;
+        for (int offset = 0; ; requests++) {
+            String reply = send("qXfer:threads:read::" + Integer.toHexString(offset) + ",400");
+            byte[] data = Packets.unescape(reply.substring(1).getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(data.length).isLessThanOrEqualTo(0x400);
+            doc.append(new String(data, StandardCharsets.UTF_8));
+            offset += data.length;
+            if (reply.charAt(0) == 'l') {
+                break;
+            }
+            assertThat(reply.charAt(0)).isEqualTo('m');
+        }
+        assertThat(requests).isGreaterThan(1);
+        assertThat(doc.toString())
+                .startsWith("<?xml version=\"1.0\"?>\n<threads>\n")
+                .endsWith("</threads>\n");
+        assertThat(doc.toString()).contains("<thread id=\"1ff\" name=\"prog\"/>\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "qXfer:threads:read:",
+                "qXfer:threads:read::",
+                "qXfer:threads:read::0",
+                "qXfer:threads:read::x,10",
+                "qXfer:threads:read:annex:0,10"
+            })
+    void malformedThreadTransfersAreErrors(String payload) {
+        assertThat(send(payload)).isEqualTo("E01");
+    }
+
+    @Test
+    void threadExtraInfoIsTheNameInHex() {
+        target.threadNames.put(0x65, "worker");
+        assertThat(send("qThreadExtraInfo,65")).isEqualTo(Packets.toHex("worker".getBytes(StandardCharsets.UTF_8)));
+        target.threadNames.put(0x64, "");
+        assertThat(send("qThreadExtraInfo,64")).isEqualTo(Packets.toHex("thread 100".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"qThreadExtraInfo", "qThreadExtraInfo,", "qThreadExtraInfo,99", "qThreadExtraInfo,0"})
+    void threadExtraInfoOfNoLiveThreadIsAnError(String payload) {
+        assertThat(send(payload)).isEqualTo("E01");
+    }
+
+    @Test
+    void threadExtraInfoWithAMalformedIdIsAnError() {
+        assertThat(send("qThreadExtraInfo,zz")).isEqualTo("E01");
+        assertThat(send("qThreadExtraInfo,-1")).isEqualTo("E01");
+    }
+
+    // ---- qOffsets ------------------------------------------------------------------------------
+
+    @Test
+    void offsetsAreTheLoadDisplacementForAllThreeSections() {
+        target.loadOffset = Optional.of(0x7f55_0000L);
+        assertThat(send("qOffsets")).isEqualTo("Text=7f550000;Data=7f550000;Bss=7f550000");
+        target.loadOffset = Optional.of(0L);
+        assertThat(send("qOffsets")).isEqualTo("Text=0;Data=0;Bss=0");
+    }
+
+    @Test
+    void offsetsAre32BitAddresses() {
+        target.loadOffset = Optional.of(-0x1000L);
+        assertThat(send("qOffsets")).isEqualTo("Text=fffff000;Data=fffff000;Bss=fffff000");
+    }
+
+    @Test
+    void offsetsAreUnsupportedWhenTheTargetDoesNotKnowThem() {
+        target.loadOffset = Optional.empty();
+        assertThat(send("qOffsets")).isEmpty();
+        assertThat(send("qOffsets:1")).isEqualTo("E01");
+    }
+
+    // ---- monitor -------------------------------------------------------------------------------
+
+    private final List<String> console = new ArrayList<>();
+    private final GdbSession withConsole =
+            new GdbSession(target, description, Signalled.of(0x64, SIGTRAP), console::add);
+
+    private String monitorPacket(String command) {
+        return "qRcmd," + Packets.toHex(command.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void monitorOutputGoesToTheConsoleBeforeOk() {
+        target.monitorReplies.put("info exits", "2 exits\n");
+        assertThat(withConsole.handle(monitorPacket("info exits"))).hasValue("OK");
+        assertThat(target.monitorCommands).containsExactly("info exits");
+        assertThat(console).containsExactly("O" + Packets.toHex("2 exits\n".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void unknownMonitorCommandsGetTheTargetsLineAndStillOk() {
+        assertThat(withConsole.handle(monitorPacket("frobnicate"))).hasValue("OK");
+        assertThat(console).hasSize(1);
+        assertThat(new String(Packets.fromHex(console.get(0).substring(1)), StandardCharsets.UTF_8))
+                .startsWith("Unknown monitor command 'frobnicate'");
+    }
+
+    @Test
+    void emptyMonitorOutputIsJustOk() {
+        target.monitorReplies.put("quiet", "");
+        assertThat(withConsole.handle(monitorPacket("quiet"))).hasValue("OK");
+        assertThat(console).isEmpty();
+    }
+
+    @Test
+    void anEmptyMonitorCommandReachesTheTarget() {
+        target.monitorReplies.put("", "help text\n");
+        assertThat(withConsole.handle("qRcmd,")).hasValue("OK");
+        assertThat(target.monitorCommands).containsExactly("");
+        assertThat(console).hasSize(1);
+    }
+
+    @Test
+    void longMonitorOutputIsSplitIntoPacketsThatFit() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < 3 * GdbSession.PACKET_SIZE; i++) {
+            text.append("line ").append(i).append(" \u00e9\n");
+        }
+        target.monitorReplies.put("big", text.toString());
+        assertThat(withConsole.handle(monitorPacket("big"))).hasValue("OK");
+        assertThat(console).hasSizeGreaterThan(1);
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        for (String packet : console) {
+            assertThat(packet).startsWith("O").hasSizeLessThanOrEqualTo(GdbSession.PACKET_SIZE);
+            joined.writeBytes(Packets.fromHex(packet.substring(1)));
+        }
+        assertThat(joined.toString(StandardCharsets.UTF_8)).isEqualTo(text.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"qRcmd,6", "qRcmd,zz", "qRcmd,68656c6c6", "qRcmd,68:65"})
+    void malformedMonitorPacketsAreErrorsAndRunNothing(String payload) {
+        assertThat(withConsole.handle(payload)).hasValue("E01");
+        assertThat(target.monitorCommands).isEmpty();
+        assertThat(console).isEmpty();
+    }
+
+    @Test
+    void monitorWithoutTheCommaIsAnEmptyCommand() {
+        assertThat(withConsole.handle("qRcmd")).hasValue("OK");
+        assertThat(target.monitorCommands).containsExactly("");
+    }
+
+    @Test
+    void aFailingMonitorCommandIsAnErrorWithoutOutput() {
+        target.monitorFails = true;
+        assertThat(withConsole.handle(monitorPacket("help"))).hasValue("E02");
+        assertThat(console).isEmpty();
+    }
+
+    @Test
+    void theThreeArgumentSessionDropsConsoleOutput() {
+        target.monitorReplies.put("help", "commands\n");
+        assertThat(send(monitorPacket("help"))).isEqualTo("OK");
+        assertThat(target.monitorCommands).containsExactly("help");
+    }
+
+    // ---- settings gdb sends --------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"QDisableRandomization:0", "QDisableRandomization:1"})
+    void disableRandomizationIsAcknowledged(String payload) {
+        assertThat(send(payload)).isEqualTo("OK");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "QDisableRandomization",
+                "QDisableRandomization:",
+                "QDisableRandomization:2",
+                "QDisableRandomization:01"
+            })
+    void malformedDisableRandomizationIsAnError(String payload) {
+        assertThat(send(payload)).isEqualTo("E01");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"QProgramSignals:", "QProgramSignals:e;f;10", "QProgramSignals:97;7"})
+    void programSignalsAreAcceptedAndIgnored(String payload) {
+        assertThat(send(payload)).isEqualTo("OK");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"QProgramSignals:x", "QProgramSignals:e;zz", "QProgramSignals:11111111111111111"})
+    void malformedProgramSignalsAreErrors(String payload) {
+        assertThat(send(payload)).isEqualTo("E01");
+    }
+
     // ---- robustness ----------------------------------------------------------------------------
 
     @ParameterizedTest
@@ -545,7 +796,32 @@ class GdbSessionTest {
     void randomPayloadsNeverThrow(long seed) {
         Random random = new Random(seed);
         String alphabet = "qQvXZzmMgGpPcCsSHT?Dk:;,=-0123456789abcdefx}#$*\0\377";
-        String[] prefixes = {"qXfer:features:read:", "qXfer:auxv:read:", "vCont;", "Z0,", "m", "M", "X", "P", "H", ""};
+        String[] prefixes = {
+            "qXfer:features:read:",
+            "qXfer:auxv:read:",
+            "qXfer:threads:read:",
+            "vCont;",
+            "Z0,",
+            "m",
+            "M",
+            "X",
+            "P",
+            "H",
+            "",
+            "qRcmd,",
+            "qThreadExtraInfo,",
+            "QPassSignals:",
+            "QProgramSignals:",
+            "QDisableRandomization:",
+            "qOffsets",
+            "vFile:open:",
+            "vFile:pread:",
+            "vFile:close:",
+            "vFile:fstat:",
+            "vFile:readlink:",
+            "vFile:setfs:",
+            "vFile:"
+        };
         for (int i = 0; i < 2000; i++) {
             StringBuilder sb = new StringBuilder(prefixes[random.nextInt(prefixes.length)]);
             int length = random.nextInt(24);
