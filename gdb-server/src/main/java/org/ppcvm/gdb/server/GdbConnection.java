@@ -75,7 +75,10 @@ final class GdbConnection {
         }
     }
 
-    /** Serves the connection until it ends; the guest is stopped again when this returns. */
+    /**
+     * Serves the connection until it ends; the guest is stopped again when this returns, and the
+     * reading thread is gone (an interrupt it sent may still be pending in the target).
+     */
     Outcome serve() {
         Thread reader = Thread.ofPlatform().daemon().name("gdb-reader").start(this::readLoop);
         try {
@@ -97,7 +100,13 @@ final class GdbConnection {
         } finally {
             session.close();
             closeQuietly();
-            reader.interrupt();
+            // The reader ends on the closed socket; once it has, no late interrupt of its own can
+            // reach the target, so the caller may clear what is left.
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -27,22 +27,22 @@ import org.ppcvm.core.vcpu.VcpuExit;
  * is SIGILL (4), a storage interrupt SIGSEGV (11), both reported before delivery; delivering either
  * kills the guest.
  */
-final class TinyGuest implements OsPersonality {
-    static final int TID = 77;
-    static final int CODE = 0x1000_0000;
-    static final int DATA = 0x2000_0000;
+public final class TinyGuest implements OsPersonality {
+    public static final int TID = 77;
+    public static final int CODE = 0x1000_0000;
+    public static final int DATA = 0x2000_0000;
 
     final Memory memory = new Memory();
-    final Cpu cpu = new Cpu(memory);
+    public final Cpu cpu = new Cpu(memory);
     final DecodedCode code = new DecodedCode(memory);
-    final GuestDebug debug = new GuestDebug(memory, code);
+    public final GuestDebug debug = new GuestDebug(memory, code);
     final Vcpu vcpu = new Vcpu(cpu, new Interpreter(code, debug), debug);
     final List<String> calls = new ArrayList<>();
     int trap;
     int origR3;
     GuestStop end;
 
-    TinyGuest(int... words) {
+    public TinyGuest(int... words) {
         memory.map(CODE, Memory.PAGE_SIZE, Perm.RX);
         memory.map(DATA, 2 * Memory.PAGE_SIZE, Perm.RW);
         for (int i = 0; i < words.length; i++) {
