@@ -158,6 +158,12 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("ppcvm: -L " + sysroot + ": not a directory");
             return 2;
         }
+        try {
+            process.vcpu().debug().setSoftwareBreakpoints(DebugFace.mode(swBreakpoints));
+        } catch (IllegalArgumentException e) {
+            System.err.println("ppcvm: " + e.getMessage());
+            return 2;
+        }
         ServerSocket listener;
         try {
             listener = new ServerSocket(gdbPort, 1, InetAddress.getByName(gdbListen));

@@ -89,6 +89,40 @@ class RunCommandTest {
     }
 
     @Test
+    void gdbPortOutOfRange() {
+        Path example = Path.of("..", "examples", "hello");
+        assertOneLineError(
+                execute("run", "-g", "70000", example.toString()),
+                "ppcvm: -g needs a TCP port from 0 to 65535, not 70000");
+    }
+
+    @Test
+    void gdbWithCommandLineBreakpoints() {
+        Path example = Path.of("..", "examples", "hello");
+        assertOneLineError(
+                execute("run", "-g", "0", "--break", "main", example.toString()),
+                "ppcvm: -g cannot be combined with --break, --watch and the other debug options");
+    }
+
+    @Test
+    void sysrootThatIsNotADirectory() {
+        Path example = Path.of("..", "examples", "hello");
+        String missing = dir.resolve("no-sysroot").toString();
+        assertOneLineError(
+                execute("run", "-g", "0", "-L", missing, example.toString()),
+                "ppcvm: -L " + missing + ": not a directory");
+    }
+
+    @Test
+    void gdbListenAddressThatCannotBeBound() {
+        Path example = Path.of("..", "examples", "hello");
+        Outcome r = execute("run", "-g", "0", "--gdb-listen", "203.0.113.7", example.toString());
+        assertThat(r.stderrLines()).hasSize(1);
+        assertThat(r.stderrLines().getFirst()).startsWith("ppcvm: cannot listen for gdb on 203.0.113.7:0: ");
+        assertThat(r.status()).isEqualTo(1);
+    }
+
+    @Test
     void jsonStringsAreEscaped() {
         assertThat(DebugFace.jsonEscape("a\"b\\c\u0001")).isEqualTo("a\\\"b\\\\c\\u0001");
     }
