@@ -95,7 +95,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = "-L",
             paramLabel = "DIR",
-            description = "Sysroot: guest paths are looked up under DIR first (for gdb's vFile and, later, ld.so).")
+            description = "Sysroot: guest paths are looked up under DIR first (ld.so, its libraries, gdb's vFile);"
+                    + " default /usr/powerpc-linux-gnu when it exists.")
     Path sysroot;
 
     @Parameters(index = "0", paramLabel = "PROGRAM", description = "The ELF executable.")
@@ -121,7 +122,12 @@ final class RunCommand implements Callable<Integer> {
         }
         List<String> envp = new ArrayList<>();
         env.forEach((k, v) -> envp.add(k + "=" + v));
-        LinuxOptions options = new LinuxOptions(program, argv, envp, strace, trace, stats, System.err);
+        if (sysroot != null && !Files.isDirectory(sysroot)) {
+            System.err.println("ppcvm: -L " + sysroot + ": not a directory");
+            return 2;
+        }
+        LinuxOptions options =
+                new LinuxOptions(program, argv, envp, strace, trace, stats, System.err, effectiveSysroot());
         try {
             if (gdbPort != null && debugging()) {
                 System.err.println("ppcvm: -g cannot be combined with --break, --watch and the other debug options");
@@ -154,10 +160,6 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("ppcvm: -g needs a TCP port from 0 to 65535, not " + gdbPort);
             return 2;
         }
-        if (sysroot != null && !Files.isDirectory(sysroot)) {
-            System.err.println("ppcvm: -L " + sysroot + ": not a directory");
-            return 2;
-        }
         try {
             process.vcpu().debug().setSoftwareBreakpoints(DebugFace.mode(swBreakpoints));
         } catch (IllegalArgumentException e) {
@@ -179,11 +181,23 @@ final class RunCommand implements Callable<Integer> {
         return new GdbServer(listener, target, description, System.err, gdbTrace ? System.err : null).run();
     }
 
+    /** Debian's cross libc for 32-bit PowerPC installs its ld.so and libraries here. */
+    static final Path DEBIAN_CROSS_SYSROOT = Path.of("/usr/powerpc-linux-gnu");
+
+    /** -L, or Debian's cross sysroot when it is installed. */
+    private Optional<Path> effectiveSysroot() {
+        if (sysroot != null) {
+            return Optional.of(sysroot.toAbsolutePath());
+        }
+        return Files.isDirectory(DEBIAN_CROSS_SYSROOT) ? Optional.of(DEBIAN_CROSS_SYSROOT) : Optional.empty();
+    }
+
     /** The host file for a guest path: under the sysroot when it is there, else the host's own. */
     private Optional<Path> hostFile(String guestPath) {
-        if (sysroot != null && guestPath.startsWith("/")) {
+        Optional<Path> root = effectiveSysroot();
+        if (root.isPresent() && guestPath.startsWith("/")) {
             try {
-                Path under = sysroot.resolve(guestPath.substring(1));
+                Path under = root.get().resolve(guestPath.substring(1));
                 if (Files.exists(under)) {
                     return Optional.of(under);
                 }

@@ -235,15 +235,37 @@ class RunCommandTest {
     }
 
     @Test
-    void dynamicallyLinkedProgram() throws IOException, InterruptedException {
+    void dynamicallyLinkedProgramWithoutItsInterpreter() throws IOException, InterruptedException {
         Path source = Files.writeString(dir.resolve("dyn.c"), "int main(void) { return 0; }\n");
         Path binary = dir.resolve("dyn");
         compile(List.of(assumeTool(GCC).toString(), "-O2", source.toString(), "-o", binary.toString()));
+        Path root = Files.createDirectories(dir.resolve("root"));
 
         assertOneLineError(
-                execute("run", binary.toString()),
-                "ppcvm: " + binary
-                        + ": dynamically linked (interpreter /lib/ld.so.1); ppcvm runs static executables for now");
+                execute("run", "-L", root.toString(), binary.toString()),
+                "ppcvm: " + binary + ": program interpreter /lib/ld.so.1 not found under " + root.toAbsolutePath());
+    }
+
+    @Test
+    void dynamicallyLinkedProgramWhoseInterpreterIsNoElf() throws IOException, InterruptedException {
+        Path source = Files.writeString(dir.resolve("dyn.c"), "int main(void) { return 0; }\n");
+        Path binary = dir.resolve("dyn");
+        compile(List.of(assumeTool(GCC).toString(), "-O2", source.toString(), "-o", binary.toString()));
+        Path root = Files.createDirectories(dir.resolve("root"));
+        Path interpreter =
+                Files.writeString(Files.createDirectories(root.resolve("lib")).resolve("ld.so.1"), "#!/bin/sh\n");
+        String parserMessage;
+        try {
+            ElfFile.parse(Files.readAllBytes(interpreter));
+            throw new AssertionError("a shell script parsed as ELF");
+        } catch (ElfException e) {
+            parserMessage = e.getMessage();
+        }
+
+        assertOneLineError(
+                execute("run", "-L", root.toString(), binary.toString()),
+                "ppcvm: " + binary + ": program interpreter /lib/ld.so.1 (" + root.toAbsolutePath() + "/lib/ld.so.1): "
+                        + parserMessage);
     }
 
     @Test

@@ -19,8 +19,33 @@ public final class ElfLoader {
 
     private ElfLoader() {}
 
+    /** Loads a program: an ET_EXEC where it was linked, an ET_DYN at {@link #PIE_BASE}. */
     public static LoadedImage load(ElfFile elf, Memory memory) throws ElfException {
-        int bias = elf.isPositionIndependent() ? PIE_BASE - lowestVaddr(elf) : 0;
+        return load(elf, memory, elf.isPositionIndependent() ? PIE_BASE - lowestVaddr(elf) : 0);
+    }
+
+    /**
+     * The bytes of address space a position-independent image spans, page aligned: what the
+     * loader must find free for it.
+     */
+    public static int span(ElfFile elf) {
+        long low = Long.MAX_VALUE;
+        long high = 0;
+        for (ProgramHeader ph : elf.programHeaders()) {
+            if (ph.type() == ProgramHeader.PT_LOAD && ph.memsz() != 0) {
+                low = Math.min(low, Integer.toUnsignedLong(ph.vaddr()) & ~(long) Memory.PAGE_MASK);
+                high = Math.max(high, Integer.toUnsignedLong(ph.vaddr()) + Integer.toUnsignedLong(ph.memsz()));
+            }
+        }
+        return low > high ? 0 : (int) (((high + Memory.PAGE_MASK) & ~(long) Memory.PAGE_MASK) - low);
+    }
+
+    /** Loads a position-independent image (the program interpreter) with its lowest page at {@code base}. */
+    public static LoadedImage loadAt(ElfFile elf, Memory memory, int base) throws ElfException {
+        return load(elf, memory, base - lowestVaddr(elf));
+    }
+
+    private static LoadedImage load(ElfFile elf, Memory memory, int bias) throws ElfException {
         int end = 0;
         Map<Integer, Integer> pagePerms = new TreeMap<>();
         for (ProgramHeader ph : elf.programHeaders()) {

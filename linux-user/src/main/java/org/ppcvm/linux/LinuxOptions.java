@@ -3,6 +3,7 @@ package org.ppcvm.linux;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How to start a Linux user-mode process: the program, its arguments and environment, and the
@@ -15,6 +16,8 @@ import java.util.List;
  * @param trace print each executed instruction, disassembled, on {@code diagnostics}
  * @param stats print the instruction count and speed on {@code diagnostics} at the end
  * @param diagnostics where ppcvm's own messages go (the host's stderr)
+ * @param sysroot where guest paths are looked up first (the program interpreter, the libraries it
+ *     loads, files the guest opens), like qemu-ppc's {@code -L}; empty for the host's own files
  */
 public record LinuxOptions(
         Path program,
@@ -23,4 +26,41 @@ public record LinuxOptions(
         boolean strace,
         boolean trace,
         boolean stats,
-        PrintStream diagnostics) {}
+        PrintStream diagnostics,
+        Optional<Path> sysroot) {
+    /** Options without a sysroot. */
+    public LinuxOptions(
+            Path program,
+            List<String> argv,
+            List<String> envp,
+            boolean strace,
+            boolean trace,
+            boolean stats,
+            PrintStream diagnostics) {
+        this(program, argv, envp, strace, trace, stats, diagnostics, Optional.empty());
+    }
+
+    /**
+     * The host path for a path the guest names, for looking a file up: under the sysroot when it
+     * exists there, else the path itself (a relative path is never redirected).
+     */
+    public byte[] lookup(byte[] guestPath) {
+        if (sysroot.isEmpty() || guestPath.length == 0 || guestPath[0] != '/') {
+            return guestPath;
+        }
+        byte[] root = sysroot.get().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] under = new byte[root.length + guestPath.length];
+        System.arraycopy(root, 0, under, 0, root.length);
+        System.arraycopy(guestPath, 0, under, root.length, guestPath.length);
+        try {
+            if (java.nio.file.Files.exists(
+                    Path.of(new String(under, java.nio.charset.StandardCharsets.UTF_8)),
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return under;
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            // Not a name the host can have: the guest's own path fails the same way later.
+        }
+        return guestPath;
+    }
+}

@@ -1,9 +1,11 @@
 package org.ppcvm.linux;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,12 +70,24 @@ public final class LinuxProcess implements OsPersonality {
     /** How the process ended, once it has: every later resume reports it again. */
     private GuestStop end;
 
-    private LinuxProcess(LinuxOptions options, ElfFile elf) throws ElfException {
+    private LinuxProcess(LinuxOptions options, ElfFile elf, ElfFile interpreter) throws ElfException {
         this.options = options;
         this.memory = new Memory();
         AddressSpace space = new AddressSpace(memory);
         LoadedImage image = ElfLoader.load(elf, memory);
         space.setBrkStart(image.end());
+        int entry = image.entry();
+        int interpreterBase = 0;
+        if (interpreter != null) {
+            // Where Linux mmaps the interpreter: the highest free range below the mmap top.
+            interpreterBase = space.findFree(0, ElfLoader.span(interpreter));
+            if (interpreterBase == 0) {
+                throw new ElfException("no room in the address space for the program interpreter");
+            }
+            LoadedImage loaded = ElfLoader.loadAt(interpreter, memory, interpreterBase);
+            interpreterBase = loaded.bias();
+            entry = loaded.entry();
+        }
         this.symbols = new SymbolTable(elf.symbols(), image.bias());
         this.cpu = new Cpu(memory);
         this.loadBias = image.bias();
@@ -84,14 +98,14 @@ public final class LinuxProcess implements OsPersonality {
                 memory,
                 AddressSpace.STACK_TOP,
                 image,
-                0,
+                interpreterBase,
                 options.argv(),
                 options.envp(),
                 options.program().toString(),
                 random,
                 syscalls.credentials());
         this.auxv = stack.auxv();
-        cpu.pc = image.entry();
+        cpu.pc = entry;
         cpu.gpr[1] = stack.sp();
         cpu.msr = USER_MSR;
         cpu.pvr = SystemRegisters.E500MC_PVR;
@@ -117,13 +131,42 @@ public final class LinuxProcess implements OsPersonality {
         }
         try {
             ElfFile elf = ElfFile.parse(bytes);
+            ElfFile interpreter = null;
             if (elf.interpreter().isPresent()) {
-                throw new StartException(options.program() + ": dynamically linked (interpreter "
-                        + elf.interpreter().get() + "); ppcvm runs static executables for now");
+                interpreter = interpreter(options, elf.interpreter().get());
             }
-            return new LinuxProcess(options, elf);
+            return new LinuxProcess(options, elf, interpreter);
         } catch (ElfException e) {
             throw new StartException(options.program() + ": " + e.getMessage());
+        }
+    }
+
+    /** The program interpreter a dynamically linked program names, looked up through the sysroot. */
+    private static ElfFile interpreter(LinuxOptions options, String path) throws StartException {
+        String where = options.program() + ": program interpreter " + path;
+        Path host;
+        try {
+            host = Path.of(new String(options.lookup(path.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new StartException(where + " is not a valid path");
+        }
+        if (!Files.isRegularFile(host)) {
+            throw new StartException(where + " not found"
+                    + (options.sysroot().isEmpty()
+                            ? " (give the sysroot that holds it with -L DIR; Debian's cross libc installs /usr/powerpc-linux-gnu)"
+                            : " under " + options.sysroot().get()));
+        }
+        try {
+            ElfFile interpreter = ElfFile.parse(Files.readAllBytes(host));
+            if (!interpreter.isPositionIndependent()
+                    || interpreter.interpreter().isPresent()) {
+                throw new StartException(where + " (" + host + ") is not a shared object");
+            }
+            return interpreter;
+        } catch (IOException | SecurityException e) {
+            throw new StartException(where + " (" + host + "): cannot read: " + describe(e));
+        } catch (ElfException e) {
+            throw new StartException(where + " (" + host + "): " + e.getMessage());
         }
     }
 

@@ -795,6 +795,14 @@ final class Syscalls {
         return user.string(addr);
     }
 
+    /**
+     * A path the guest looks a file up by (open, stat, access, readlink): through the sysroot,
+     * as qemu-ppc's {@code -L} does, so that ld.so finds the guest's libraries.
+     */
+    private byte[] lookupPath(int addr) throws BadAddress {
+        return options.lookup(user.string(addr));
+    }
+
     private int hostDirFd(int dirfd) {
         return dirfd == HostConstants.AT_FDCWD ? dirfd : fds.host(dirfd);
     }
@@ -953,7 +961,7 @@ final class Syscalls {
         if (hdir < 0 && dirfd != HostConstants.AT_FDCWD) {
             return -Errno.EBADF;
         }
-        long h = host.openat(hdir, path(pathAddr), GuestOpenFlags.toHost(flags), mode);
+        long h = host.openat(hdir, lookupPath(pathAddr), GuestOpenFlags.toHost(flags), mode);
         if (h < 0) {
             return h;
         }
@@ -1082,14 +1090,14 @@ final class Syscalls {
     }
 
     private long faccessat(int dirfd, int pathAddr, int mode, int flags) throws BadAddress {
-        return host.faccessat(hostDirFd(dirfd), path(pathAddr), mode, flags);
+        return host.faccessat(hostDirFd(dirfd), lookupPath(pathAddr), mode, flags);
     }
 
     private long readlinkat(int dirfd, int pathAddr, int buf, int size) throws BadAddress {
         if (size <= 0) {
             return -Errno.EINVAL;
         }
-        byte[] p = path(pathAddr);
+        byte[] p = lookupPath(pathAddr);
         byte[] target;
         if (new String(p, StandardCharsets.UTF_8).equals("/proc/self/exe")) {
             target = options.program().toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8);
@@ -1335,7 +1343,7 @@ final class Syscalls {
 
     private long fstatat64(int dirfd, int pathAddr, int buf, int flags) throws BadAddress {
         Out<HostStat> out = new Out<>();
-        byte[] p = path(pathAddr);
+        byte[] p = lookupPath(pathAddr);
         int hdir = p.length > 0 && p[0] == '/' ? HostConstants.AT_FDCWD : hostDirFd(dirfd);
         long r = host.fstatat(hdir, p, flags, out);
         if (r >= 0) {
@@ -1346,7 +1354,7 @@ final class Syscalls {
 
     private long statx(int dirfd, int pathAddr, int flags, int mask, int buf, int f) throws BadAddress {
         Out<HostStatx> out = new Out<>();
-        long r = host.statx(hostDirFd(dirfd), path(pathAddr), flags, mask, out);
+        long r = host.statx(hostDirFd(dirfd), lookupPath(pathAddr), flags, mask, out);
         if (r >= 0) {
             user.copyOut(buf, GuestStatx.encode(out.get()));
         }

@@ -36,6 +36,8 @@ import java.util.stream.Stream;
  *       for qemu's own default)
  *   <li>{@code cflags}: extra compiler flags, split at spaces
  *   <li>{@code timeout}: seconds per run (default 60)
+ *   <li>{@code link}: {@code static} (the default) or {@code dynamic}, against the cross libc's
+ *       shared libraries (qemu-ppc then runs with {@code -L} {@link GuestToolchain#SYSROOT})
  * </ul>
  *
  * <p>Example: {@code // ppcvm-test: args="a b" stdin="hello\n" exit=3 opts=O0,O2}
@@ -60,7 +62,7 @@ public final class GuestCorpus {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
 
     private static final Set<String> KEYS =
-            Set.of("args", "stdin", "stdin-repeat", "env", "exit", "opts", "cpu", "cflags", "timeout");
+            Set.of("args", "stdin", "stdin-repeat", "env", "exit", "opts", "cpu", "cflags", "timeout", "link");
 
     /**
      * One program at one optimisation level: the unit a parameterised test runs.
@@ -227,7 +229,13 @@ public final class GuestCorpus {
         Duration timeout = string(settings, "timeout")
                 .map(s -> Duration.ofSeconds(Long.parseLong(s)))
                 .orElse(DEFAULT_TIMEOUT);
-        return new GuestProgram(GuestLanguage.stem(source), source, args, stdin, env, exit, opts, cpu, cflags, timeout);
+        GuestToolchain.Linkage linkage = switch (string(settings, "link").orElse("static")) {
+            case "static" -> GuestToolchain.Linkage.STATIC;
+            case "dynamic" -> GuestToolchain.Linkage.DYNAMIC;
+            default -> throw new IllegalArgumentException(source + ": link must be static or dynamic");
+        };
+        return new GuestProgram(
+                GuestLanguage.stem(source), source, args, stdin, env, exit, opts, cpu, cflags, timeout, linkage);
     }
 
     private static Optional<String> string(Map<String, byte[]> settings, String key) {

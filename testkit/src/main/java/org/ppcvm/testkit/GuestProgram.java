@@ -23,6 +23,7 @@ import java.util.Optional;
  *     the program executes the way an e500mc running Linux does
  * @param cflags extra compiler flags
  * @param timeout the limit for one run
+ * @param linkage static (the default) or against the cross libc's shared libraries
  */
 @SuppressWarnings("ArrayRecordComponent") // stdin is never modified; equals/hashCode compare contents
 public record GuestProgram(
@@ -35,7 +36,8 @@ public record GuestProgram(
         List<OptLevel> optLevels,
         Optional<String> qemuCpu,
         List<String> cflags,
-        Duration timeout) {
+        Duration timeout,
+        GuestToolchain.Linkage linkage) {
 
     public GuestProgram {
         Objects.requireNonNull(name, "name");
@@ -47,6 +49,7 @@ public record GuestProgram(
         Objects.requireNonNull(qemuCpu, "qemuCpu");
         cflags = List.copyOf(cflags);
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(linkage, "linkage");
     }
 
     /** A copy of the stdin bytes. */
@@ -61,7 +64,7 @@ public record GuestProgram(
 
     /** Builds (or finds in the cache) the program at {@code opt}. */
     public Path build(GuestToolchain toolchain, OptLevel opt) {
-        return toolchain.build(source, opt, cflags);
+        return toolchain.build(source, opt, cflags, linkage);
     }
 
     /** How to run {@code binary} (this program built at some level) in {@code workingDir}. */
@@ -71,7 +74,8 @@ public record GuestProgram(
 
     /** qemu-ppc configured for this program. */
     public QemuUser configure(QemuUser qemu) {
-        return qemuCpu.map(qemu::withCpu).orElse(qemu);
+        QemuUser configured = qemuCpu.map(qemu::withCpu).orElse(qemu);
+        return linkage == GuestToolchain.Linkage.DYNAMIC ? configured.withSysroot(GuestToolchain.SYSROOT) : configured;
     }
 
     @Override

@@ -57,6 +57,17 @@ public final class GuestToolchain {
         return cacheDir;
     }
 
+    /** How a guest program is linked. */
+    public enum Linkage {
+        /** {@code -static}: runs without a sysroot (the default). */
+        STATIC,
+        /** Against the cross libc's shared libraries: needs ld.so from the sysroot to run. */
+        DYNAMIC
+    }
+
+    /** Debian's cross sysroot: ld.so and the shared libraries a dynamic guest loads. */
+    public static final Path SYSROOT = Path.of("/usr/powerpc-linux-gnu");
+
     /** Builds {@code source} for the guest at {@code opt} with no extra flags. */
     public Path build(Path source, OptLevel opt) {
         return build(source, opt, List.of());
@@ -67,12 +78,36 @@ public final class GuestToolchain {
      * its path. Skips the calling test if the cross compiler is absent (fails it under CI).
      */
     public Path build(Path source, OptLevel opt, List<String> extraFlags) {
+        return build(source, opt, extraFlags, Linkage.STATIC);
+    }
+
+    /** {@link #build(Path, OptLevel, List)} with the given linkage (dynamic builds cache apart). */
+    public Path build(Path source, OptLevel opt, List<String> extraFlags, Linkage linkage) {
         GuestLanguage language = GuestLanguage.of(source);
         Path compiler = Tools.assumeAvailable(language == GuestLanguage.CXX ? GXX : GCC);
         String stem = GuestLanguage.stem(source);
-        Path output = cacheDir.resolve(stem + "-" + opt.name().toLowerCase(Locale.ROOT))
+        String suffix = linkage == Linkage.DYNAMIC ? "-dynamic" : "";
+        Path output = cacheDir.resolve(stem + "-" + opt.name().toLowerCase(Locale.ROOT) + suffix)
                 .resolve(stem);
-        return compileCached(source, output, guestCommand(compiler, language, source, opt, extraFlags));
+        return compileCached(source, output, guestCommand(compiler, language, source, opt, extraFlags, linkage));
+    }
+
+    /** Builds {@code source} (C) into a shared library {@code lib<stem>.so} for a dynamic guest to load. */
+    public Path buildSharedLibrary(Path source, OptLevel opt) {
+        Path compiler = Tools.assumeAvailable(GCC);
+        String stem = GuestLanguage.stem(source);
+        Path output = cacheDir.resolve(stem + "-" + opt.name().toLowerCase(Locale.ROOT) + "-shared")
+                .resolve("lib" + stem + ".so");
+        return compileCached(
+                source,
+                output,
+                List.of(
+                        compiler.toString(),
+                        opt.flag(),
+                        "-g",
+                        "-fPIC",
+                        "-shared",
+                        source.toAbsolutePath().toString()));
     }
 
     /**
@@ -99,9 +134,22 @@ public final class GuestToolchain {
     /** The cross-compiler command line for {@code source}, without {@code -o}. */
     static List<String> guestCommand(
             Path compiler, GuestLanguage language, Path source, OptLevel opt, List<String> extraFlags) {
-        List<String> command = new ArrayList<>(List.of(compiler.toString(), opt.flag(), "-g", "-static"));
-        if (language == GuestLanguage.CXX) {
-            command.add("-static-libstdc++");
+        return guestCommand(compiler, language, source, opt, extraFlags, Linkage.STATIC);
+    }
+
+    static List<String> guestCommand(
+            Path compiler,
+            GuestLanguage language,
+            Path source,
+            OptLevel opt,
+            List<String> extraFlags,
+            Linkage linkage) {
+        List<String> command = new ArrayList<>(List.of(compiler.toString(), opt.flag(), "-g"));
+        if (linkage == Linkage.STATIC) {
+            command.add("-static");
+            if (language == GuestLanguage.CXX) {
+                command.add("-static-libstdc++");
+            }
         }
         command.addAll(extraFlags);
         command.add(source.toAbsolutePath().toString());
