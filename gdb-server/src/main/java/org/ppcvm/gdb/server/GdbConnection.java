@@ -153,7 +153,7 @@ final class GdbConnection {
             sendPacket(isHexReply(payload) ? Packets.encodeRunLength(r) : r);
         }
         if (session.finished()) {
-            return Optional.of(payload.length > 0 && payload[0] == 'k' ? Outcome.KILLED : Outcome.DETACHED);
+            return Optional.of(session.killed() ? Outcome.KILLED : Outcome.DETACHED);
         }
         return Optional.empty();
     }

@@ -82,6 +82,8 @@ public final class GdbSession {
     private boolean finished;
     private boolean gdbSwbreak;
     private boolean gdbHwbreak;
+    private boolean multiprocess;
+    private boolean killed;
     private int generalThread;
     private int continueThread;
 
@@ -131,9 +133,7 @@ public final class GdbSession {
                 reply("s", args -> legacyResume(args, true, false)),
                 reply("C", args -> legacyResume(args, false, true)),
                 reply("S", args -> legacyResume(args, true, true)),
-                reply(
-                        "qC",
-                        args -> "QC" + ThreadId.thread(thread(generalThread)).encode(false)),
+                reply("qC", args -> "QC" + wireId(thread(generalThread))),
                 reply("qfThreadInfo", this::threadInfo),
                 reply("qsThreadInfo", args -> "l"),
                 reply("T", this::threadAlive),
@@ -148,6 +148,7 @@ public final class GdbSession {
                 reply("vFile", hostFiles::handle),
                 reply("vMustReplyEmpty", args -> EMPTY),
                 reply("D", this::detach),
+                reply("vKill", this::vKill),
                 Map.entry("k", this::kill));
         this.xferObjects = Map.ofEntries(
                 Map.entry("features", this::xferFeatures),
@@ -245,7 +246,10 @@ public final class GdbSession {
         Set<String> features = Set.of(args.split(";"));
         gdbSwbreak = features.contains("swbreak+");
         gdbHwbreak = features.contains("hwbreak+");
-        return "PacketSize=" + Integer.toHexString(PACKET_SIZE)
+        // With the multiprocess extension gdb names the process ("process 4242"), as with
+        // gdbserver, and thread ids are p<pid>.<tid>.
+        multiprocess = features.contains("multiprocess+");
+        return "PacketSize=" + Integer.toHexString(PACKET_SIZE) + (multiprocess ? ";multiprocess+" : "")
                 + ";qXfer:features:read+;qXfer:auxv:read+;qXfer:exec-file:read+;qXfer:threads:read+"
                 + ";QStartNoAckMode+;swbreak+;hwbreak+;vContSupported+;QPassSignals+;QDisableRandomization+";
     }
@@ -317,7 +321,7 @@ public final class GdbSession {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?>\n<threads>\n");
         for (int tid : target.threads()) {
             sb.append("<thread id=\"")
-                    .append(ThreadId.thread(tid).encode(false))
+                    .append(wireId(tid))
                     .append("\" name=\"")
                     .append(xmlEscape(target.threadName(tid)))
                     .append("\"/>\n");
@@ -452,7 +456,7 @@ public final class GdbSession {
     private String threadInfo(String args) {
         List<String> ids = new ArrayList<>();
         for (int tid : target.threads()) {
-            ids.add(ThreadId.thread(tid).encode(false));
+            ids.add(wireId(tid));
         }
         return ids.isEmpty() ? "l" : "m" + String.join(",", ids);
     }
@@ -716,7 +720,36 @@ public final class GdbSession {
     private Optional<String> kill(String args) {
         target.kill();
         finished = true;
+        killed = true;
         return Optional.empty();
+    }
+
+    // vKill;pid: the multiprocess kill, which gets an OK.
+    private String vKill(String args) {
+        long pid = Packets.parseHexNumber(args);
+        if (pid != target.processId()) {
+            return BAD_ARGUMENTS;
+        }
+        target.kill();
+        finished = true;
+        killed = true;
+        return Packets.ok();
+    }
+
+    /** Whether gdb killed the target ({@code k} or {@code vKill}), as opposed to detaching. */
+    public boolean killed() {
+        return killed;
+    }
+
+    /** A thread id as gdb expects it: {@code p<pid>.<tid>} once multiprocess is agreed, else the tid. */
+    private String wireId(int tid) {
+        return multiprocess
+                ? ThreadId.of(target.processId(), tid).encode(true)
+                : ThreadId.thread(tid).encode(false);
+    }
+
+    private String processSuffix() {
+        return multiprocess ? ";process:" + Integer.toHexString(target.processId()) : "";
     }
 
     // ---- stop replies --------------------------------------------------------------------------
@@ -724,13 +757,11 @@ public final class GdbSession {
     /** The stop reply for a stop: {@code T} with thread and cause, {@code W} or {@code X}. */
     public String stopReply(StopReason stop) {
         return switch (stop) {
-            case StopReason.Exited e -> "W" + hex2(e.status() & 0xff);
-            case StopReason.Killed k -> "X" + hex2(GdbSignals.toGdb(k.signal()));
+            case StopReason.Exited e -> "W" + hex2(e.status() & 0xff) + processSuffix();
+            case StopReason.Killed k -> "X" + hex2(GdbSignals.toGdb(k.signal())) + processSuffix();
             case StopReason.Signalled s -> {
                 StringBuilder sb = new StringBuilder("T").append(hex2(GdbSignals.toGdb(s.signal())));
-                sb.append("thread:")
-                        .append(ThreadId.thread(s.tid()).encode(false))
-                        .append(';');
+                sb.append("thread:").append(wireId(s.tid())).append(';');
                 sb.append(expeditedRegisters(s.tid()));
                 s.cause().ifPresent(cause -> sb.append(causeText(cause)));
                 yield sb.toString();

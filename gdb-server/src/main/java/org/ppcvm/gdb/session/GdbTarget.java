@@ -84,4 +84,7 @@ public interface GdbTarget {
      * newline). Unknown commands answer with a line that says so and points to {@code help}.
      */
     String monitor(String command);
+
+    /** The process id gdb shows ("process N") with the multiprocess extension; positive. */
+    int processId();
 }

@@ -116,6 +116,12 @@ public final class VmTarget implements GdbTarget {
         throw new IllegalStateException("no thread " + tid);
     }
 
+    /** The first thread's id: a Linux process's pid is its initial thread's tid. */
+    @Override
+    public int processId() {
+        return threads().getFirst();
+    }
+
     @Override
     public String threadName(int tid) {
         return thread(tid).name();

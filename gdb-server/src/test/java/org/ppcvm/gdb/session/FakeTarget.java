@@ -200,4 +200,9 @@ final class FakeTarget implements GdbTarget {
         String reply = monitorReplies.get(command);
         return reply != null ? reply : "Unknown monitor command '" + command + "'; try 'monitor help'.\n";
     }
+
+    @Override
+    public int processId() {
+        return 0x64;
+    }
 }

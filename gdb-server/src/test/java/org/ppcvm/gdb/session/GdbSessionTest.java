@@ -62,7 +62,40 @@ class GdbSessionTest {
                         "hwbreak+",
                         "vContSupported+",
                         "QPassSignals+",
-                        "QDisableRandomization+");
+                        "QDisableRandomization+",
+                        "multiprocess+");
+    }
+
+    @Test
+    void withoutMultiprocessThreadIdsHaveNoProcessPart() {
+        send("qSupported:swbreak+");
+        assertThat(send("qC")).isEqualTo("QC64");
+        assertThat(send("qfThreadInfo")).isEqualTo("m64,65");
+        target.stops.add(new Exited(3));
+        assertThat(send("vCont;c")).isEqualTo("W03");
+    }
+
+    @Test
+    void multiprocessNamesTheProcessInThreadIdsAndEndReplies() {
+        send("qSupported:multiprocess+;swbreak+");
+        assertThat(send("qC")).isEqualTo("QCp64.64");
+        assertThat(send("qfThreadInfo")).isEqualTo("mp64.64,p64.65");
+        assertThat(send("Hgp64.65")).isEqualTo("OK");
+        target.stops.add(Signalled.of(0x65, SIGTRAP));
+        assertThat(send("vCont;s:p64.65;c:p64.-1")).startsWith("T05thread:p64.65;");
+        target.stops.add(new Exited(3));
+        assertThat(send("vCont;c:p64.-1")).isEqualTo("W03;process:64");
+    }
+
+    @Test
+    void vKillKillsTheProcessAndSaysOk() {
+        send("qSupported:multiprocess+");
+        assertThat(send("vKill;65")).isEqualTo("E01");
+        assertThat(target.killed).isFalse();
+        assertThat(send("vKill;64")).isEqualTo("OK");
+        assertThat(target.killed).isTrue();
+        assertThat(session.killed()).isTrue();
+        assertThat(session.finished()).isTrue();
     }
 
     @Test
@@ -446,7 +479,7 @@ class GdbSessionTest {
 
     @Test
     void breakpointReasonsAreLeftOutForAGdbWithoutThem() {
-        send("qSupported:multiprocess+");
+        send("qSupported:vContSupported+");
         target.stops.add(Signalled.because(0x65, SIGTRAP, new StopReason.SoftwareBreak()));
         assertThat(send("c")).isEqualTo("T05thread:65;" + ZERO_REGISTERS);
     }
