@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.ppcvm.testkit.GuestToolchain;
 import org.ppcvm.testkit.QemuUser;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bin/bench}: times the benchmark programs natively, under qemu-ppc and under ppcvm, and
- * prints a table comparing them.
+ * prints a table comparing them; with {@code --gdb}, measures gdb against ppcvm's and qemu-ppc's GDB
+ * stubs instead ({@link GdbBenchmark}).
  *
  * <p>The pieces: {@link BenchSuite} finds the programs and their inputs, {@link BenchmarkSession}
  * builds and runs them ({@link NativeRunner} for the host build, testkit's {@code QemuUser} and
@@ -88,6 +91,20 @@ public final class Benchmark implements Callable<Integer> {
                     + " and print the debugged speed as a percentage of the plain one.")
     boolean debugOverhead;
 
+    @Option(
+            names = "--gdb",
+            description = "Instead of the main table: drive gdb-multiarch against ppcvm's and qemu-ppc's GDB stubs and"
+                    + " measure stepi, breakpoint and watchpoint hits, memory reads and dumps per second, and the"
+                    + " time to a watchpoint after 50 million instructions (--only takes: stepi, break, watch, read,"
+                    + " dump, late).")
+    boolean gdb;
+
+    @Option(
+            names = "--gdb-guests",
+            paramLabel = "DIR",
+            description = "The source of --gdb's guest (default: gdb-guests beside the --guests directory).")
+    Path gdbGuests;
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }
@@ -115,15 +132,18 @@ public final class Benchmark implements Callable<Integer> {
             System.err.println("bench: --repetitions and --timeout must be at least 1");
             return 2;
         }
+        if (ppcvmJar != null && !Files.isRegularFile(ppcvmJar)) {
+            System.err.println("bench: " + ppcvmJar + " not found; build it with ./mvnw -B -q package -DskipTests");
+            return 2;
+        }
+        if (gdb) {
+            return runGdb();
+        }
         Path guestDir = guests != null
                 ? guests
                 : BenchSuite.findDefaultDirectory()
                         .orElseThrow(() -> new IllegalArgumentException(
                                 "no bench/src/main/guests above the current directory; use --guests"));
-        if (ppcvmJar != null && !Files.isRegularFile(ppcvmJar)) {
-            System.err.println("bench: " + ppcvmJar + " not found; build it with ./mvnw -B -q package -DskipTests");
-            return 2;
-        }
         BenchSuite suite = BenchSuite.load(guestDir);
         if (!only.isEmpty()) {
             suite = suite.only(only);
@@ -158,5 +178,56 @@ public final class Benchmark implements Callable<Integer> {
             System.out.println("results written to " + json);
         }
         return report.allAgree() ? 0 : 1;
+    }
+
+    /** {@code --gdb}: the gdb benchmark. */
+    private int runGdb() throws IOException {
+        if (!Tools.isAvailable(GdbBenchmark.GDB)) {
+            System.err.println("bench: '" + GdbBenchmark.GDB + "' is not on PATH; install it (Debian: gdb-multiarch)");
+            return 2;
+        }
+        if (debugOverhead) {
+            System.err.println("bench: --gdb and --debug-overhead are separate runs");
+            return 2;
+        }
+        Path dir = gdbGuests;
+        if (dir == null) {
+            Path guestDir = guests != null
+                    ? guests
+                    : BenchSuite.findDefaultDirectory()
+                            .orElseThrow(() -> new IllegalArgumentException(
+                                    "no bench/src/main/guests above the current directory; use --gdb-guests"));
+            dir = guestDir.toAbsolutePath().resolveSibling("gdb-guests");
+        }
+        if (!Files.isRegularFile(dir.resolve(GdbBenchSettings.DEBUGGEE))) {
+            System.err.println("bench: no " + GdbBenchSettings.DEBUGGEE + " in " + dir + "; use --gdb-guests");
+            return 2;
+        }
+        Path cacheDir = cache != null
+                ? cache
+                : dir.toAbsolutePath().getParent().getParent().getParent().resolve("target/guests");
+        GdbBenchSettings settings = GdbBenchSettings.of(dir, cacheDir)
+                .withRepetitions(repetitions)
+                .withQuick(quick)
+                .withQemuCpu(qemuCpu)
+                .withTimeout(Duration.ofSeconds(timeoutSeconds));
+        if (ppcvmJar != null) {
+            settings = settings.withPpcvmClassPath(ppcvmJar.toAbsolutePath().toString());
+        }
+        if (!only.isEmpty()) {
+            Set<GdbMeasure> measures = EnumSet.noneOf(GdbMeasure.class);
+            for (String key : only) {
+                measures.add(GdbMeasure.byKey(key));
+            }
+            settings = settings.withMeasures(measures);
+        }
+        GdbBenchReport report = new GdbBenchmark(settings, System.err).run();
+        System.out.println();
+        System.out.print(report.table());
+        if (json != null) {
+            Files.writeString(json, report.toJson(), StandardCharsets.UTF_8);
+            System.out.println("results written to " + json);
+        }
+        return report.allOk() ? 0 : 1;
     }
 }
