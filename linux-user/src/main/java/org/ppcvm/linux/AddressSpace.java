@@ -15,6 +15,12 @@ public final class AddressSpace {
     /** Where top-down mmap allocation starts: below the stack and Linux's minimum 128 MiB gap. */
     public static final int MMAP_TOP = STACK_TOP - InitialStack.STACK_SIZE - (128 << 20);
 
+    /**
+     * The read-only page of the signal-return trampolines: just above the mmap area, in the gap
+     * below the stack, where no mapping the process does not ask for at that address can land.
+     */
+    public static final int SIGNAL_TRAMPOLINES = MMAP_TOP;
+
     private final Memory memory;
     private int brkStart;
     private int brk;

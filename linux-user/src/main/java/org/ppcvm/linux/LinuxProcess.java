@@ -17,8 +17,10 @@ import org.ppcvm.core.cpu.SystemRegisters;
 import org.ppcvm.core.debug.DebugEvent;
 import org.ppcvm.core.debug.GuestDebug;
 import org.ppcvm.core.debug.Skip;
+import org.ppcvm.core.debug.WatchpointHit;
 import org.ppcvm.core.exec.DecodedCode;
 import org.ppcvm.core.exec.Interpreter;
+import org.ppcvm.core.fpu.Fpscr;
 import org.ppcvm.core.mem.Memory;
 import org.ppcvm.core.mem.MemoryFault;
 import org.ppcvm.core.os.GuestStop;
@@ -35,10 +37,13 @@ import org.ppcvm.elf.SymbolTable;
 import org.ppcvm.isa.Disassembler;
 
 /**
- * A Linux user-mode process on one vCPU: loads the executable, builds the initial stack, and runs
- * the vCPU, servicing its exits: system calls go to {@link Syscalls}, interrupts become signals
- * whose default action ends the process as Linux would (with the shell's message and status
- * 128+N, since a JVM cannot die of the guest's signal as qemu-ppc does).
+ * A Linux user-mode process on one vCPU: loads the executable (and its program interpreter),
+ * builds the initial stack, and runs the vCPU, servicing its exits: system calls go to {@link
+ * Syscalls}, interrupts become signals. Signals are delivered where Linux delivers them, on the
+ * way back to user mode after a system call, an interrupt or an asynchronous event (a timer): to
+ * the handler through a signal frame ({@link SignalFrames}), or by their default action, which
+ * ends the process with the shell's message and status 128+N (a JVM cannot die of the guest's
+ * signal as qemu-ppc does).
  */
 public final class LinuxProcess implements OsPersonality {
     /** MSR for user code: problem state, FP available, external interrupts on. */
@@ -58,14 +63,23 @@ public final class LinuxProcess implements OsPersonality {
 
     private int origR3;
 
-    /** A signal a system call generated, not yet delivered; 0 when none. */
-    private int pendingSignal;
+    /** The faulting data address and syndrome of the last storage interrupt, for signal frames. */
+    private int dar;
 
-    /**
-     * The signal of the faulting instruction the debugger was last told about (0: none): Linux
-     * forces such a signal, so delivering it kills even when the guest ignores it.
-     */
-    private int forcedSignal;
+    private int esr;
+
+    private final SignalState signals = new SignalState();
+    private final SignalFrames frames;
+    private final IntervalTimers timers;
+
+    /** A debugger asked the run to stop ({@link #requestStop()}), as opposed to a timer. */
+    private volatile boolean stopRequested;
+
+    /** The signal a debugger was told about and has not answered yet. */
+    private SigInfo reportedSignal;
+
+    /** A signal whose frame hit a watchpoint: delivered when the debugger resumes. */
+    private SigInfo interruptedDelivery;
 
     /** How the process ended, once it has: every later resume reports it again. */
     private GuestStop end;
@@ -91,7 +105,10 @@ public final class LinuxProcess implements OsPersonality {
         this.symbols = new SymbolTable(elf.symbols(), image.bias());
         this.cpu = new Cpu(memory);
         this.loadBias = image.bias();
-        this.syscalls = new Syscalls(cpu, space, options, image, signal -> pendingSignal = signal);
+        SignalFrames.Trampolines trampolines = SignalFrames.installTrampolines(memory, AddressSpace.SIGNAL_TRAMPOLINES);
+        this.frames = new SignalFrames(cpu, new UserMemory(memory), signals, trampolines);
+        this.timers = new IntervalTimers(this::timerExpired);
+        this.syscalls = new Syscalls(cpu, space, options, image, signals, frames, timers);
         byte[] random = new byte[16];
         new SplittableRandom(0x7070_6376_6d00L).nextBytes(random);
         InitialStack.Result stack = InitialStack.build(
@@ -248,29 +265,61 @@ public final class LinuxProcess implements OsPersonality {
      */
     @Override
     public void requestStop() {
+        stopRequested = true;
         vcpu.requestExit();
         syscalls.wakeUp();
     }
 
     @Override
     public void cancelStopRequest() {
+        stopRequested = false;
         vcpu.cancelExitRequest();
+    }
+
+    /** The timer thread's news: {@code signal} is due; the run generates it at its next check. */
+    private void timerExpired(int signal) {
+        signals.expired(signal);
+        vcpu.requestExit();
+        syscalls.wakeUp();
     }
 
     /** Runs the process to its end and returns its exit status (128+N when killed by signal N). */
     public int run() {
         long start = System.nanoTime();
-        while (true) {
-            VcpuExit exit = options.trace() ? tracedStep() : vcpu.run();
-            Integer status = handle(exit);
-            if (status == null && pendingSignal != 0) {
-                status = deliver(takePendingSignal());
+        try {
+            while (true) {
+                VcpuExit exit = options.trace() ? tracedStep() : vcpu.run();
+                Integer status = handle(exit);
+                if (status == null) {
+                    status = deliverSignals();
+                }
+                if (status != null) {
+                    reportStats(start);
+                    return status;
+                }
             }
+        } finally {
+            timers.close();
+        }
+    }
+
+    /** Delivers every signal that may be delivered now; the exit status if one ends the process. */
+    private Integer deliverSignals() {
+        SigInfo info;
+        while ((info = signals.dequeue()) != null) {
+            Integer status = deliver(info);
             if (status != null) {
-                reportStats(start);
                 return status;
             }
         }
+        finishDelivery();
+        return null;
+    }
+
+    /** After delivery: no handler claimed an interrupted call, which restarts; sigsuspend's mask returns. */
+    private void finishDelivery() {
+        signals.restoreSavedMask();
+        syscalls.takeInterrupted();
     }
 
     /** With --stats: the instructions executed since {@code startNanos} and their rate. */
@@ -314,17 +363,37 @@ public final class LinuxProcess implements OsPersonality {
         if (end != null) {
             return end;
         }
-        boolean forced = signal != 0 && signal == forcedSignal;
-        forcedSignal = 0;
-        if (signal != 0) {
-            Integer status = forced ? Integer.valueOf(killedBy(signal)) : deliver(signal);
-            if (status != null) {
-                return ended(new GuestStop.Killed(signal));
-            }
-        }
         GuestDebug debug = vcpu.debug();
         Skip skip = skipAtPc;
+        SigInfo toDeliver = interruptedDelivery;
+        interruptedDelivery = null;
+        if (toDeliver == null && signal != 0) {
+            // A debugger may deliver another signal than the one it was told about: it then
+            // comes from no one (si_code SI_USER, pid 0), as a ptrace tracer's does.
+            toDeliver = reportedSignal != null && reportedSignal.signo() == signal
+                    ? reportedSignal
+                    : SigInfo.user(signal, 0, 0);
+        }
+        reportedSignal = null;
+        if (toDeliver != null) {
+            boolean handler = signals.action(toDeliver.signo()).isHandler();
+            GuestStop stop = deliverUnderDebugger(thread, toDeliver, skip);
+            if (stop != null) {
+                return stop;
+            }
+            skip = Skip.NONE;
+            if (handler && !(mode instanceof RunMode.Continue)) {
+                // A step that delivers a signal to a handler ends on the handler's first instruction.
+                return new GuestStop.Debug(thread, debug.stepEvent(cpu.pc));
+            }
+        }
         while (true) {
+            SigInfo next = signals.dequeue();
+            if (next != null) {
+                reportedSignal = next;
+                return new GuestStop.Signal(thread, next.signo());
+            }
+            finishDelivery();
             VcpuExit exit = vcpu.run(mode, skip);
             skip = Skip.NONE;
             switch (exit) {
@@ -333,7 +402,8 @@ public final class LinuxProcess implements OsPersonality {
                     return new GuestStop.Debug(thread, d.event());
                 }
                 case VcpuExit.Interrupted i -> {
-                    if (i.reason() == VcpuExit.Reason.REQUESTED) {
+                    if (i.reason() == VcpuExit.Reason.REQUESTED && stopRequested) {
+                        stopRequested = false;
                         return new GuestStop.Interrupted(thread);
                     }
                 }
@@ -349,8 +419,8 @@ public final class LinuxProcess implements OsPersonality {
                     if (hit != null) {
                         return new GuestStop.Debug(thread, hit);
                     }
-                    if (pendingSignal != 0) {
-                        return new GuestStop.Signal(thread, takePendingSignal());
+                    if (signals.hasDeliverable()) {
+                        continue; // reported at the top, before the step below
                     }
                     if (!(mode instanceof RunMode.Continue) || debug.singleStep()) {
                         if (!(mode instanceof RunMode.Range r && r.contains(cpu.pc))) {
@@ -358,12 +428,7 @@ public final class LinuxProcess implements OsPersonality {
                         }
                     }
                 }
-                case VcpuExit.Exception e -> {
-                    trap = trapOf(e);
-                    origR3 = cpu.gpr[3];
-                    forcedSignal = signalOf(e).number();
-                    return new GuestStop.Signal(thread, forcedSignal);
-                }
+                case VcpuExit.Exception e -> raise(e);
                 default -> {
                     Integer status = handle(exit);
                     if (status != null) {
@@ -374,8 +439,41 @@ public final class LinuxProcess implements OsPersonality {
         }
     }
 
+    /**
+     * Delivers a signal the debugger let through. Returns the stop to report when that ends the
+     * process, or when writing the signal frame would touch a watchpoint (the frame is then built
+     * when the debugger resumes); null otherwise.
+     */
+    private GuestStop deliverUnderDebugger(int thread, SigInfo info, Skip skip) {
+        GuestDebug debug = vcpu.debug();
+        debug.setSuppressed(skip);
+        try {
+            Integer status = deliver(info);
+            if (status != null) {
+                return ended(new GuestStop.Killed(info.signo()));
+            }
+            return null;
+        } catch (WatchpointHit hit) {
+            interruptedDelivery = info;
+            DebugEvent e = hit.event();
+            return new GuestStop.Debug(
+                    thread,
+                    new DebugEvent(
+                            e.cause(),
+                            e.exception(),
+                            cpu.pc,
+                            e.address(),
+                            e.accessAddress(),
+                            e.accessLength(),
+                            e.points()));
+        } finally {
+            debug.setSuppressed(Skip.NONE);
+        }
+    }
+
     private GuestStop ended(GuestStop stop) {
         end = stop;
+        timers.close();
         return stop;
     }
 
@@ -383,7 +481,7 @@ public final class LinuxProcess implements OsPersonality {
     public void kill() {
         if (end == null) {
             syscalls.flushAndClose();
-            end = new GuestStop.Killed(Signal.SIGKILL.number());
+            ended(new GuestStop.Killed(Signal.SIGKILL.number()));
         }
     }
 
@@ -408,18 +506,93 @@ public final class LinuxProcess implements OsPersonality {
         return loadBias;
     }
 
-    private int takePendingSignal() {
-        int signal = pendingSignal;
-        pendingSignal = 0;
-        return signal;
+    /**
+     * Delivers one signal: to its handler, through a frame on the stack, or by its default action.
+     * Returns the exit status when that ends the process, else null.
+     */
+    private Integer deliver(SigInfo info) {
+        int sig = info.signo();
+        SignalState.Action action = signals.action(sig);
+        if (action.handler() == SignalState.SIG_IGN) {
+            return null;
+        }
+        if (action.handler() == SignalState.SIG_DFL) {
+            return SignalState.defaultIgnored(sig) ? null : killedBy(sig);
+        }
+        syscalls.beforeHandler((action.flags() & SignalState.SA_RESTART) != 0);
+        long saved = signals.maskForFrame();
+        try {
+            frames.setup(info, action, saved, new SignalFrames.Interrupted(origR3, trap, dar, esr));
+        } catch (UserMemory.BadAddress e) {
+            // No room for the frame: Linux's force_sigsegv, fatal unless a SIGSEGV handler can run.
+            signals.restoreMask(saved);
+            if (sig == 11) {
+                signals.setAction(11, SignalState.Action.DEFAULT);
+            }
+            signals.force(SigInfo.kernel(11));
+            return null;
+        }
+        long blockNow = action.mask() | ((action.flags() & SignalState.SA_NODEFER) != 0 ? 0 : SignalState.bit(sig));
+        signals.setBlocked(signals.blocked() | blockNow);
+        if ((action.flags() & SignalState.SA_RESETHAND) != 0) {
+            signals.setAction(sig, SignalState.Action.DEFAULT);
+        }
+        return null;
     }
 
-    /** Delivers a signal: returns the exit status when its action ends the process, else null. */
-    private Integer deliver(int signal) {
-        return switch (syscalls.actionOn(signal)) {
-            case TERMINATE, CORE -> killedBy(signal);
-            case IGNORE, STOP -> null;
+    /** An interrupt raised by an instruction: its signal is forced on the process (Linux's _exception). */
+    private void raise(VcpuExit.Exception e) {
+        trap = trapOf(e);
+        origR3 = cpu.gpr[3];
+        dar = e.dear();
+        esr = e.esr();
+        signals.force(faultInfo(e));
+    }
+
+    /** The siginfo Linux gives the signal of an interrupt: si_code and si_addr. */
+    private SigInfo faultInfo(VcpuExit.Exception e) {
+        Signal signal = signalOf(e);
+        return switch (e.kind()) {
+            case DATA_STORAGE ->
+                SigInfo.fault(
+                        signal.number(),
+                        memory.isMapped(e.dear()) ? SigInfo.SEGV_ACCERR : SigInfo.SEGV_MAPERR,
+                        e.dear());
+            case INSTRUCTION_STORAGE ->
+                SigInfo.fault(
+                        signal.number(), memory.isMapped(cpu.pc) ? SigInfo.SEGV_ACCERR : SigInfo.SEGV_MAPERR, cpu.pc);
+            case ALIGNMENT -> SigInfo.fault(signal.number(), SigInfo.BUS_ADRALN, e.dear());
+            case PROGRAM -> SigInfo.fault(signal.number(), programCode(signal, e.esr()), cpu.pc);
+            case FP_UNAVAILABLE, SYSTEM_CALL -> SigInfo.fault(signal.number(), SigInfo.ILL_ILLOPC, cpu.pc);
         };
+    }
+
+    private int programCode(Signal signal, int esrBits) {
+        return switch (signal) {
+            case SIGFPE -> fpeCode(cpu.fpscr);
+            case SIGTRAP -> SigInfo.TRAP_BRKPT;
+            default -> (esrBits & Esr.PPR) != 0 ? SigInfo.ILL_PRVOPC : SigInfo.ILL_ILLOPC;
+        };
+    }
+
+    /** The si_code of an enabled FP exception: the first enabled, raised kind in Linux's order. */
+    static int fpeCode(int fpscr) {
+        if ((fpscr & Fpscr.VE) != 0 && (fpscr & Fpscr.VX) != 0) {
+            return SigInfo.FPE_FLTINV;
+        }
+        if ((fpscr & Fpscr.OE) != 0 && (fpscr & Fpscr.OX) != 0) {
+            return SigInfo.FPE_FLTOVF;
+        }
+        if ((fpscr & Fpscr.UE) != 0 && (fpscr & Fpscr.UX) != 0) {
+            return SigInfo.FPE_FLTUND;
+        }
+        if ((fpscr & Fpscr.ZE) != 0 && (fpscr & Fpscr.ZX) != 0) {
+            return SigInfo.FPE_FLTDIV;
+        }
+        if ((fpscr & Fpscr.XE) != 0 && (fpscr & Fpscr.XX) != 0) {
+            return SigInfo.FPE_FLTRES;
+        }
+        return 0;
     }
 
     /** Linux's pt_regs.trap for a system call, a program check and a Book E debug interrupt. */
@@ -443,8 +616,15 @@ public final class LinuxProcess implements OsPersonality {
     /** Services one exit; returns the exit status when the process ended, else null. */
     public Integer handle(VcpuExit exit) {
         return switch (exit) {
-            case VcpuExit.SystemCall sc -> dispatchSystemCall();
-            case VcpuExit.Exception e -> killedBy(signalOf(e));
+            case VcpuExit.SystemCall sc -> {
+                trap = TRAP_SYSTEM_CALL;
+                origR3 = cpu.gpr[3];
+                yield dispatchSystemCall();
+            }
+            case VcpuExit.Exception e -> {
+                raise(e);
+                yield null;
+            }
             case VcpuExit.Interrupted i -> null;
             case VcpuExit.Debug d -> null;
             case VcpuExit.InternalError e -> {

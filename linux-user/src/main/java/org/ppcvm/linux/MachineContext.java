@@ -22,6 +22,8 @@ final class MachineContext {
     static final int PT_XER = 37;
     static final int PT_CCR = 38;
     static final int PT_TRAP = 40;
+    static final int PT_DAR = 41;
+    static final int PT_DSISR = 42;
 
     /** The trap number Linux records for a system call. */
     static final int TRAP_SYSCALL = 0xc00;
@@ -30,6 +32,14 @@ final class MachineContext {
 
     /** The registers of {@code cpu} as Linux saves them on a system call. */
     static byte[] save(Cpu cpu, int origR3, int trap) {
+        return save(cpu, origR3, trap, 0, 0);
+    }
+
+    /**
+     * The registers of {@code cpu} as Linux saves them on entry by interrupt {@code trap}, with
+     * the faulting data address and the syndrome (Book E's DEAR and ESR) of a storage interrupt.
+     */
+    static byte[] save(Cpu cpu, int origR3, int trap, int dar, int dsisr) {
         ByteBuffer b = UserMemory.bigEndian(SIZE);
         for (int r = 0; r < 32; r++) {
             b.putInt(4 * r, cpu.gpr[r]);
@@ -42,6 +52,8 @@ final class MachineContext {
         b.putInt(4 * PT_XER, cpu.xer);
         b.putInt(4 * PT_CCR, cpu.cr);
         b.putInt(4 * PT_TRAP, trap);
+        b.putInt(4 * PT_DAR, dar);
+        b.putInt(4 * PT_DSISR, dsisr);
         for (int f = 0; f < 32; f++) {
             b.putLong(FREGS_OFFSET + 8 * f, cpu.fpr[f]);
         }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.function.IntConsumer;
 import org.ppcvm.core.cpu.Cpu;
 import org.ppcvm.core.debug.DebugEvent;
 import org.ppcvm.core.debug.WatchpointHit;
@@ -61,6 +60,9 @@ final class Syscalls {
     private record Entry(String name, Handler handler) {}
 
     private static final Map<Integer, String> NAMES = loadNames();
+
+    /** write, writev, pwrite64, pwritev, pwritev2, send, sendto, sendmsg, sendmmsg: EPIPE raises SIGPIPE. */
+    private static final Set<Integer> WRITES_TO_PIPES = Set.of(4, 146, 180, 321, 381, 334, 335, 341, 349);
     /** The guest's process and thread id: fixed, so that runs are reproducible. */
     static final int PID = 4242;
 
@@ -74,6 +76,22 @@ final class Syscalls {
      */
     private static final long RESTART = Long.MIN_VALUE + 1;
 
+    /**
+     * Like {@link #RESTART}, for calls Linux does not restart after a signal handler ran
+     * (ERESTARTNOHAND: poll, select, pause, sigsuspend, sleeps, sigtimedwait): with a handler the
+     * call fails with EINTR instead.
+     */
+    private static final long RESTART_NOHAND = Long.MIN_VALUE + 2;
+
+    /** How a call that was interrupted before it completed may go on; see {@link #takeInterrupted}. */
+    enum Interrupted {
+        NONE,
+        /** ERESTARTSYS: restarted unless a handler without SA_RESTART runs. */
+        RESTART_UNLESS_HANDLER_WITHOUT_SA_RESTART,
+        /** ERESTARTNOHAND: restarted unless a handler runs. */
+        RESTART_UNLESS_HANDLER
+    }
+
     private final Cpu cpu;
     private final Memory memory;
     private final AddressSpace space;
@@ -84,19 +102,34 @@ final class Syscalls {
     private final FdTable fds;
     private final Entry[] table = new Entry[512];
     private final Set<Integer> reportedUnknown = new HashSet<>();
-    private final Set<Integer> reportedHandlers = new HashSet<>();
 
-    /** Generates a signal for the process; the owner delivers it once the call returns. */
-    private final IntConsumer raise;
+    /** The process's signal actions, mask and pending signals; the owner delivers them. */
+    private final SignalState signals;
+
+    private final SignalFrames frames;
+    private final IntervalTimers timers;
 
     private final SplittableRandom random = new SplittableRandom(0x5eed_1234_5678L);
-    private final byte[][] sigactions = new byte[65][];
-    private long signalMask;
+    private Interrupted interrupted = Interrupted.NONE;
+
+    /** The deadline of a sleep a wake-up interrupted, kept for its restart at the same sc. */
+    private long sleepDeadlineNanos;
+
+    private int sleepPc = -1;
     private Integer exitStatus;
     private DebugEvent pendingDebugEvent;
 
-    Syscalls(Cpu cpu, AddressSpace space, LinuxOptions options, LoadedImage image, IntConsumer raise) {
-        this.raise = raise;
+    Syscalls(
+            Cpu cpu,
+            AddressSpace space,
+            LinuxOptions options,
+            LoadedImage image,
+            SignalState signals,
+            SignalFrames frames,
+            IntervalTimers timers) {
+        this.signals = signals;
+        this.frames = frames;
+        this.timers = timers;
         this.cpu = cpu;
         this.memory = cpu.memory;
         this.space = space;
@@ -133,6 +166,7 @@ final class Syscalls {
         int nr = cpu.gpr[0];
         int[] r = cpu.gpr;
         Entry entry = nr >= 0 && nr < table.length ? table[nr] : null;
+        interrupted = Interrupted.NONE;
         long result;
         if (entry == null) {
             if (reportedUnknown.add(nr)) {
@@ -169,9 +203,16 @@ final class Syscalls {
         if (result == RESTORED_ALL) {
             return null;
         }
-        if (result == RESTART) {
+        if (result == RESTART || result == RESTART_NOHAND) {
             cpu.pc -= 4;
+            interrupted = result == RESTART
+                    ? Interrupted.RESTART_UNLESS_HANDLER_WITHOUT_SA_RESTART
+                    : Interrupted.RESTART_UNLESS_HANDLER;
             return null;
+        }
+        if (result == -Errno.EPIPE && WRITES_TO_PIPES.contains(nr)) {
+            // Writing to a pipe or socket nobody reads: EPIPE, and SIGPIPE to the writer.
+            signals.generate(SigInfo.user(Signal.SIGPIPE.number(), PID, (int) host.getuid()));
         }
         if (result < 0 && result > -4096) {
             cpu.gpr[3] = (int) -result;
@@ -183,8 +224,38 @@ final class Syscalls {
         return null;
     }
 
+    /**
+     * How the last call, if a wake-up interrupted it, may go on (the PC is back on its sc); once.
+     * A signal handler about to run decides between restarting it and failing it with EINTR.
+     */
+    Interrupted takeInterrupted() {
+        Interrupted i = interrupted;
+        interrupted = Interrupted.NONE;
+        return i;
+    }
+
+    /**
+     * A signal handler is about to run after a wake-up interrupted the last call: restarts it
+     * (nothing to do, the PC is on its sc) or makes it fail with EINTR, as Linux decides for
+     * ERESTARTSYS and ERESTARTNOHAND.
+     */
+    void beforeHandler(boolean saRestart) {
+        Interrupted i = takeInterrupted();
+        boolean restart = i == Interrupted.RESTART_UNLESS_HANDLER_WITHOUT_SA_RESTART && saRestart;
+        if (i == Interrupted.NONE || restart) {
+            return;
+        }
+        if (cpu.pc == sleepPc) {
+            writeRemainingSleep();
+        }
+        sleepPc = -1;
+        cpu.pc += 4;
+        cpu.gpr[3] = Errno.EINTR;
+        cpu.cr |= 0x1000_0000;
+    }
+
     private static String describeResult(long result) {
-        if (result == RESTART) {
+        if (result == RESTART || result == RESTART_NOHAND) {
             return "? (interrupted, will restart)";
         }
         if (result == RESTORED_ALL) {
@@ -235,8 +306,8 @@ final class Syscalls {
         on(158, (a, b, c, d, e, f) -> 0);
         on(171, this::prctl);
         on(37, (a, b, c, d, e, f) -> kill(a, b));
-        on(208, (a, b, c, d, e, f) -> kill(a, b));
-        on(250, (a, b, c, d, e, f) -> kill(a, c));
+        on(208, (a, b, c, d, e, f) -> tgkill(PID, a, b));
+        on(250, (a, b, c, d, e, f) -> tgkill(a, b, c));
         on(221, this::futex);
         on(223, this::schedGetaffinity);
 
@@ -249,10 +320,22 @@ final class Syscalls {
         on(163, this::mremap);
         on(205, (a, b, c, d, e, f) -> 0);
 
-        // Signals: recorded; delivery to handlers comes with signal support.
+        // Signals
         on(173, this::rtSigaction);
-        on(249, (a, b, c, d, e, f) -> swapcontext(a, b, c));
         on(174, this::rtSigprocmask);
+        on(175, (a, b, c, d, e, f) -> rtSigpending(a, b));
+        on(176, (a, b, c, d, e, f) -> rtSigtimedwait(a, b, c, d, false));
+        on(421, (a, b, c, d, e, f) -> rtSigtimedwait(a, b, c, d, true));
+        on(177, (a, b, c, d, e, f) -> rtSigqueueinfo(a, b, c));
+        on(178, (a, b, c, d, e, f) -> rtSigsuspend(a, b));
+        on(29, (a, b, c, d, e, f) -> sigsuspend(signals.blocked()));
+        on(172, (a, b, c, d, e, f) -> sigreturn(true));
+        on(119, (a, b, c, d, e, f) -> sigreturn(false));
+        on(185, (a, b, c, d, e, f) -> sigaltstack(a, b));
+        on(27, (a, b, c, d, e, f) -> alarm(a));
+        on(104, (a, b, c, d, e, f) -> setitimer(a, b, c));
+        on(105, (a, b, c, d, e, f) -> getitimer(a, b));
+        on(249, (a, b, c, d, e, f) -> swapcontext(a, b, c));
 
         // Time
         on(246, (a, b, c, d, e, f) -> clockGettime(a, b, false));
@@ -261,9 +344,9 @@ final class Syscalls {
         on(406, (a, b, c, d, e, f) -> clockGetres(a, b, true));
         on(78, this::gettimeofday);
         on(13, (a, b, c, d, e, f) -> time(a));
-        on(162, (a, b, c, d, e, f) -> nanosleep(a, false));
-        on(248, (a, b, c, d, e, f) -> clockNanosleep(a, b, c, false));
-        on(407, (a, b, c, d, e, f) -> clockNanosleep(a, b, c, true));
+        on(162, (a, b, c, d, e, f) -> nanosleep(a, b, false));
+        on(248, (a, b, c, d, e, f) -> clockNanosleep(a, b, c, d, false));
+        on(407, (a, b, c, d, e, f) -> clockNanosleep(a, b, c, d, true));
 
         // Randomness
         on(359, (a, b, c, d, e, f) -> getrandom(a, b));
@@ -351,51 +434,41 @@ final class Syscalls {
         return 0;
     }
 
-    /** The handler word of the ppc32 struct sigaction: 0 is SIG_DFL, 1 is SIG_IGN. */
-    private int handlerOf(int sig) {
-        byte[] action = sigactions[sig];
-        return action == null ? 0 : ByteBuffer.wrap(action).getInt(0);
+    /** The ids a signal this process sends carries: its pid and real uid. */
+    private SigInfo sentBySelf(int sig, boolean toThread) {
+        int uid = (int) host.getuid();
+        return toThread ? SigInfo.tkill(sig, PID, uid) : SigInfo.user(sig, PID, uid);
     }
 
-    /**
-     * kill/tkill/tgkill aimed at this process: the signal is generated, and delivered by the owner
-     * when the call returns ({@link #actionOn} says what delivery does).
-     */
+    /** kill() aimed at this process (the only one): the signal is generated for the owner to deliver. */
     private long kill(int pid, int sig) {
         if (pid == -1) {
             return -Errno.ESRCH; // every process but the caller: there is none
         }
-        if (pid != PID && pid != 0) {
+        if (pid != PID && pid != 0 && pid != -PID) {
             return -Errno.ESRCH;
         }
-        if (sig == 0) {
-            return 0;
-        }
-        if (sig < 1 || sig > 64) {
+        if (sig < 0 || sig > 64) {
             return -Errno.EINVAL;
         }
-        raise.accept(sig);
+        if (sig != 0) {
+            signals.generate(sentBySelf(sig, false));
+        }
         return 0;
     }
 
-    /**
-     * What delivering {@code sig} does now, given the guest's sigaction: an ignored signal nothing,
-     * otherwise its default action (handlers run once signal delivery exists: until then a caught
-     * signal takes its default action, said once on stderr). Stopping is not modelled: a stop
-     * signal is ignored, as if the process were continued at once.
-     */
-    Signal.DefaultAction actionOn(int sig) {
-        int handler = handlerOf(sig);
-        if (handler == 1) {
-            return Signal.DefaultAction.IGNORE;
+    /** tgkill (and tkill, with the process's own tgid): one thread of this process. */
+    private long tgkill(int tgid, int tid, int sig) {
+        if (tgid <= 0 || tid <= 0 || sig < 0 || sig > 64) {
+            return -Errno.EINVAL;
         }
-        if (handler != 0 && reportedHandlers.add(sig)) {
-            options.diagnostics()
-                    .println("ppcvm: signal handlers are not supported yet; signal " + sig
-                            + " takes its default action");
+        if (tgid != PID || tid != PID) {
+            return -Errno.ESRCH;
         }
-        Signal.DefaultAction action = Signal.defaultAction(sig);
-        return action == Signal.DefaultAction.STOP ? Signal.DefaultAction.IGNORE : action;
+        if (sig != 0) {
+            signals.generate(sentBySelf(sig, true));
+        }
+        return 0;
     }
 
     /** PR_SET_FPEXC / PR_GET_FPEXC drive MSR[FE0,FE1] as Linux does; other options are refused. */
@@ -622,20 +695,23 @@ final class Syscalls {
 
     // ---- Signals -------------------------------------------------------------------------------
 
-    /** The ppc32 kernel struct sigaction: handler, flags, restorer, 64-bit mask. */
-    private static final int SIGACTION_SIZE = 20;
+    private static boolean validSignal(int sig) {
+        return sig >= 1 && sig <= 64;
+    }
 
     private long rtSigaction(int sig, int act, int oldact, int sigsetsize, int e, int f) throws BadAddress {
-        if (sig < 1 || sig > 64 || sigsetsize != 8 || (act != 0 && (sig == 9 || sig == 19))) {
+        if (!validSignal(sig)
+                || sigsetsize != 8
+                || (act != 0 && (sig == SignalState.SIGKILL || sig == SignalState.SIGSTOP))) {
             return -Errno.EINVAL;
         }
-        byte[] old = sigactions[sig] != null ? sigactions[sig] : new byte[SIGACTION_SIZE];
-        byte[] fresh = act != 0 ? user.copyIn(act, SIGACTION_SIZE) : null;
+        SignalState.Action fresh =
+                act != 0 ? SignalState.Action.decode(user.copyIn(act, SignalState.Action.SIZE)) : null;
         if (oldact != 0) {
-            user.copyOut(oldact, old);
+            user.copyOut(oldact, signals.action(sig).encode());
         }
         if (fresh != null) {
-            sigactions[sig] = fresh;
+            signals.setAction(sig, fresh);
         }
         return 0;
     }
@@ -644,23 +720,233 @@ final class Syscalls {
         if (sigsetsize != 8) {
             return -Errno.EINVAL;
         }
-        long old = signalMask;
+        long old = signals.blocked();
         if (set != 0) {
-            long value = ByteBuffer.wrap(user.copyIn(set, 8)).getLong();
-            value = Long.rotateLeft(value, 32); // the two words are signals 1-32 then 33-64
+            long value = readSigset(set);
             switch (how) {
-                case 0 -> signalMask |= value;
-                case 1 -> signalMask &= ~value;
-                case 2 -> signalMask = value;
+                case 0 -> signals.setBlocked(old | value);
+                case 1 -> signals.setBlocked(old & ~value);
+                case 2 -> signals.setBlocked(value);
                 default -> {
                     return -Errno.EINVAL;
                 }
             }
         }
         if (oldset != 0) {
-            user.writeLong(oldset, Long.rotateLeft(old, 32));
+            user.writeLong(oldset, SignalState.maskToGuest(old));
         }
         return 0;
+    }
+
+    private long readSigset(int addr) throws BadAddress {
+        return SignalState.maskFromGuest(ByteBuffer.wrap(user.copyIn(addr, 8)).getLong());
+    }
+
+    /** The signals raised while blocked. */
+    private long rtSigpending(int set, int sigsetsize) throws BadAddress {
+        if (sigsetsize != 8) {
+            return -Errno.EINVAL;
+        }
+        user.writeLong(set, SignalState.maskToGuest(signals.pendingMask() & signals.blocked()));
+        return 0;
+    }
+
+    private long rtSigsuspend(int set, int sigsetsize) throws BadAddress {
+        if (sigsetsize != 8) {
+            return -Errno.EINVAL;
+        }
+        return sigsuspend(readSigset(set));
+    }
+
+    /**
+     * Waits with {@code mask} as the blocked set until a signal can be delivered, then fails with
+     * EINTR once its handler has run; the handler's frame saves the mask from before the call,
+     * which its return restores. A wake-up without a signal (a debugger) restarts the call.
+     */
+    private long sigsuspend(long mask) {
+        long before = signals.blocked();
+        signals.setBlocked(mask);
+        if (!signals.hasDeliverable()) {
+            waitForWakeUp();
+        }
+        if (signals.hasDeliverable()) {
+            signals.saveMaskForHandler(before);
+            return RESTART_NOHAND;
+        }
+        signals.setBlocked(before);
+        return RESTART;
+    }
+
+    /**
+     * Takes a pending signal of {@code set} (blocked or not), waiting for one at most {@code
+     * timeout}: its number, with the siginfo written to {@code info}; EAGAIN when the time runs
+     * out; EINTR after a handler for another signal ran.
+     */
+    private long rtSigtimedwait(int set, int info, int timeout, int sigsetsize, boolean time64) throws BadAddress {
+        if (sigsetsize != 8) {
+            return -Errno.EINVAL;
+        }
+        long wanted = readSigset(set) & ~SignalState.UNBLOCKABLE;
+        long waitNanos = -1;
+        if (timeout != 0) {
+            Timespec t = time64
+                    ? GuestTime.decodeTimespec64(user.copyIn(timeout, 16), 0)
+                    : GuestTime.decodeTimespec32(user.copyIn(timeout, 8), 0);
+            if (!t.isValid() || t.seconds() < 0) {
+                return -Errno.EINVAL;
+            }
+            waitNanos = t.toNanos();
+        }
+        SigInfo taken = signals.dequeue(wanted);
+        if (taken == null && waitNanos != 0) {
+            long r = waitNanos < 0 ? waitForWakeUp() : host.nanosleep(Timespec.ofNanos(waitNanos), null);
+            taken = signals.dequeue(wanted);
+            if (taken == null) {
+                if (r == -Errno.EINTR) {
+                    return interruptedWait();
+                }
+                return -Errno.EAGAIN;
+            }
+        }
+        if (taken == null) {
+            return -Errno.EAGAIN;
+        }
+        if (info != 0) {
+            user.copyOut(info, taken.encode());
+        }
+        return taken.signo();
+    }
+
+    /** rt_sigqueueinfo to this process: the siginfo is the caller's. */
+    private long rtSigqueueinfo(int tgid, int sig, int uinfo) throws BadAddress {
+        if (!validSignal(sig)) {
+            return -Errno.EINVAL;
+        }
+        if (tgid != PID) {
+            return -Errno.ESRCH;
+        }
+        signals.generate(SigInfo.decode(sig, user.copyIn(uinfo, SigInfo.SIZE)));
+        return 0;
+    }
+
+    /**
+     * sigreturn/rt_sigreturn, from the trampoline a handler returns to: the registers, mask and
+     * alternate stack come back from the frame. A frame that cannot be read kills the process
+     * with SIGSEGV, as Linux does.
+     */
+    private long sigreturn(boolean rt) {
+        try {
+            if (rt) {
+                frames.rtSigreturn();
+            } else {
+                frames.sigreturn();
+            }
+        } catch (BadAddress e) {
+            signals.force(SigInfo.kernel(11));
+        }
+        return RESTORED_ALL;
+    }
+
+    /** sigaltstack(ss, old_ss): {@code stack_t} is ss_sp, ss_flags, ss_size. */
+    private long sigaltstack(int ss, int oldSs) throws BadAddress {
+        SignalState.AltStack current = signals.altStack();
+        boolean onIt = current.contains(cpu.gpr[1]);
+        if (ss != 0) {
+            ByteBuffer b = ByteBuffer.wrap(user.copyIn(ss, 12));
+            int sp = b.getInt(0);
+            int flags = b.getInt(4);
+            int size = b.getInt(8);
+            final int ssAutodisarm = 0x8000_0000;
+            int mode = flags & ~ssAutodisarm;
+            if (onIt) {
+                return -Errno.EPERM;
+            }
+            if (mode != 0 && mode != SignalState.SS_ONSTACK && mode != SignalState.SS_DISABLE) {
+                return -Errno.EINVAL;
+            }
+            if (mode == SignalState.SS_DISABLE) {
+                signals.setAltStack(SignalState.AltStack.DISABLED);
+            } else {
+                if (Integer.compareUnsigned(size, SignalState.MINSIGSTKSZ) < 0) {
+                    return -Errno.ENOMEM;
+                }
+                signals.setAltStack(new SignalState.AltStack(sp, 0, size));
+            }
+        }
+        if (oldSs != 0) {
+            int flags = !current.enabled() ? SignalState.SS_DISABLE : onIt ? SignalState.SS_ONSTACK : 0;
+            user.copyOut(
+                    oldSs,
+                    UserMemory.bigEndian(12)
+                            .putInt(0, current.sp())
+                            .putInt(4, flags)
+                            .putInt(8, current.size())
+                            .array());
+        }
+        return 0;
+    }
+
+    // ---- Interval timers -----------------------------------------------------------------------
+
+    private long alarm(int seconds) {
+        IntervalTimers.Setting old =
+                timers.set(IntervalTimers.REAL, Integer.toUnsignedLong(seconds) * 1_000_000_000L, 0);
+        long remaining = old.valueNanos();
+        long secs = remaining / 1_000_000_000L;
+        // Linux rounds the time left to the nearest second, and never says 0 for a live alarm.
+        if (remaining % 1_000_000_000L >= 500_000_000L || (secs == 0 && remaining > 0)) {
+            secs++;
+        }
+        return secs;
+    }
+
+    /** struct itimerval (32-bit): it_interval then it_value, each {tv_sec, tv_usec}. */
+    private long setitimer(int which, int newValue, int oldValue) throws BadAddress {
+        if (which < 0 || which > 2) {
+            return -Errno.EINVAL;
+        }
+        long valueNanos = 0;
+        long intervalNanos = 0;
+        if (newValue != 0) {
+            ByteBuffer b = ByteBuffer.wrap(user.copyIn(newValue, 16));
+            int intervalUsec = b.getInt(4);
+            int valueUsec = b.getInt(12);
+            if (b.getInt(0) < 0
+                    || b.getInt(8) < 0
+                    || intervalUsec < 0
+                    || intervalUsec >= 1_000_000
+                    || valueUsec < 0
+                    || valueUsec >= 1_000_000) {
+                return -Errno.EINVAL;
+            }
+            intervalNanos = b.getInt(0) * 1_000_000_000L + intervalUsec * 1000L;
+            valueNanos = b.getInt(8) * 1_000_000_000L + valueUsec * 1000L;
+        }
+        if (oldValue != 0) {
+            user.checkWritable(oldValue, 16);
+        }
+        IntervalTimers.Setting old = newValue != 0 ? timers.set(which, valueNanos, intervalNanos) : timers.get(which);
+        if (oldValue != 0) {
+            user.copyOut(oldValue, encodeItimerval(old));
+        }
+        return 0;
+    }
+
+    private long getitimer(int which, int value) throws BadAddress {
+        if (which < 0 || which > 2) {
+            return -Errno.EINVAL;
+        }
+        user.copyOut(value, encodeItimerval(timers.get(which)));
+        return 0;
+    }
+
+    private static byte[] encodeItimerval(IntervalTimers.Setting s) {
+        return UserMemory.bigEndian(16)
+                .putInt(0, (int) (s.intervalNanos() / 1_000_000_000L))
+                .putInt(4, (int) (s.intervalNanos() % 1_000_000_000L / 1000))
+                .putInt(8, (int) (s.valueNanos() / 1_000_000_000L))
+                .putInt(12, (int) (s.valueNanos() % 1_000_000_000L / 1000))
+                .array();
     }
 
     /** The ppc32 kernel ucontext: uc_regs (a pointer to the mcontext) at 48, the mask at 52. */
@@ -681,7 +967,7 @@ final class Syscalls {
         }
         if (oldCtx != 0) {
             user.copyOut(oldCtx + UC_MCONTEXT, MachineContext.save(cpu, cpu.gpr[3], MachineContext.TRAP_SYSCALL));
-            user.writeLong(oldCtx + UC_SIGMASK, Long.rotateLeft(signalMask, 32));
+            user.writeLong(oldCtx + UC_SIGMASK, SignalState.maskToGuest(signals.blocked()));
             user.writeWord(oldCtx + UC_REGS, oldCtx + UC_MCONTEXT);
         }
         if (newCtx == 0) {
@@ -689,8 +975,7 @@ final class Syscalls {
         }
         int mcontext = user.readWord(newCtx + UC_REGS);
         byte[] context = user.copyIn(mcontext, MachineContext.SIZE);
-        long mask = ByteBuffer.wrap(user.copyIn(newCtx + UC_SIGMASK, 8)).getLong();
-        signalMask = Long.rotateLeft(mask, 32);
+        signals.setBlocked(readSigset(newCtx + UC_SIGMASK));
         MachineContext.restore(cpu, context);
         return RESTORED_ALL;
     }
@@ -743,8 +1028,21 @@ final class Syscalls {
         return seconds & 0xFFFF_FFFFL;
     }
 
+    /**
+     * What a wait Linux does not restart after a handler (ERESTARTNOHAND) returns when woken: fail
+     * with EINTR if a signal is there to run a handler, else restart invisibly (a debugger).
+     */
+    private long interruptedWait() {
+        return signals.hasDeliverable() ? RESTART_NOHAND : RESTART;
+    }
+
+    /** Blocks until {@link #wakeUp()}: a signal, a timer, a debugger. Returns -EINTR. */
+    private long waitForWakeUp() {
+        return host.poll(new int[0], new short[0], new short[0], -1);
+    }
+
     /** clock_nanosleep: with TIMER_ABSTIME (1) the request is a deadline on {@code clock}. */
-    private long clockNanosleep(int clock, int flags, int req, boolean time64) throws BadAddress {
+    private long clockNanosleep(int clock, int flags, int req, int rem, boolean time64) throws BadAddress {
         final int timerAbstime = 1;
         Timespec t = time64
                 ? GuestTime.decodeTimespec64(user.copyIn(req, 16), 0)
@@ -759,18 +1057,56 @@ final class Syscalls {
                 return r;
             }
             t = Timespec.ofNanos(Math.max(0, t.toNanos() - now.get().toNanos()));
+            rem = 0; // an absolute sleep has nothing left to report
         }
-        return host.nanosleep(t, new Out<>());
+        return sleep(t, rem, time64);
     }
 
-    private long nanosleep(int req, boolean time64) throws BadAddress {
+    private long nanosleep(int req, int rem, boolean time64) throws BadAddress {
         Timespec t = time64
                 ? GuestTime.decodeTimespec64(user.copyIn(req, 16), 0)
                 : GuestTime.decodeTimespec32(user.copyIn(req, 8), 0);
-        if (!t.isValid()) {
+        if (!t.isValid() || t.seconds() < 0) {
             return -Errno.EINVAL;
         }
-        return host.nanosleep(t, new Out<>());
+        return sleep(t, rem, time64);
+    }
+
+    private int sleepRem;
+    private boolean sleepRem64;
+
+    /**
+     * Sleeps for {@code t}. A wake-up interrupts the sleep: it restarts for the time left (a
+     * debugger or an ignored signal went by), or fails with EINTR and the time left in {@code rem}
+     * once a handler runs ({@link #beforeHandler}).
+     */
+    private long sleep(Timespec t, int rem, boolean time64) {
+        int sc = cpu.pc - 4;
+        long now = System.nanoTime();
+        long deadline = sc == sleepPc ? sleepDeadlineNanos : now + t.toNanos();
+        sleepPc = -1;
+        long r = host.nanosleep(Timespec.ofNanos(Math.max(0, deadline - now)), null);
+        if (r != -Errno.EINTR) {
+            return r;
+        }
+        sleepPc = sc;
+        sleepDeadlineNanos = deadline;
+        sleepRem = rem;
+        sleepRem64 = time64;
+        return interruptedWait();
+    }
+
+    /** The time left of an interrupted sleep, written to its {@code rem} argument. */
+    private void writeRemainingSleep() {
+        if (sleepRem == 0) {
+            return;
+        }
+        Timespec left = Timespec.ofNanos(Math.max(0, sleepDeadlineNanos - System.nanoTime()));
+        try {
+            user.copyOut(sleepRem, sleepRem64 ? GuestTime.encodeTimespec64(left) : GuestTime.encodeTimespec32(left));
+        } catch (BadAddress e) {
+            // Linux writes rem with put_user and ignores a fault there too.
+        }
     }
 
     /** Deterministic: the same seed gives the same bytes, so runs can be replayed. */
@@ -1201,6 +1537,9 @@ final class Syscalls {
             }
         }
         long r = host.poll(hostFds, events, revents, invalid > 0 ? 0 : timeoutNanos);
+        if (r == -Errno.EINTR) {
+            return interruptedWait();
+        }
         if (r < 0) {
             return r;
         }
@@ -1243,6 +1582,9 @@ final class Syscalls {
             events[i] = (short) ((isSet(sets[0], fd) ? POLLIN : 0) | (isSet(sets[1], fd) ? POLLOUT : 0));
         }
         long r = host.poll(hostFds, events, revents, timeoutNanos);
+        if (r == -Errno.EINTR) {
+            return interruptedWait();
+        }
         if (r < 0) {
             return r;
         }
