@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.ppcvm.testkit.GuestToolchain;
 import org.ppcvm.testkit.QemuUser;
 import org.ppcvm.testkit.Tools;
@@ -139,19 +140,12 @@ public final class Benchmark implements Callable<Integer> {
         if (gdb) {
             return runGdb();
         }
-        Path guestDir = guests != null
-                ? guests
-                : BenchSuite.findDefaultDirectory()
-                        .orElseThrow(() -> new IllegalArgumentException(
-                                "no bench/src/main/guests above the current directory; use --guests"));
+        Path guestDir = guestDirectory("--guests");
         BenchSuite suite = BenchSuite.load(guestDir);
         if (!only.isEmpty()) {
             suite = suite.only(only);
         }
-        Path cacheDir = cache != null
-                ? cache
-                : guestDir.toAbsolutePath().getParent().getParent().getParent().resolve("target/guests");
-        BenchmarkSettings settings = BenchmarkSettings.of(suite, cacheDir)
+        BenchmarkSettings settings = BenchmarkSettings.of(suite, cacheDirectory(guestDir))
                 .withRepetitions(repetitions)
                 .withQuick(quick)
                 .withQemuCpu(qemuCpu)
@@ -171,12 +165,7 @@ public final class Benchmark implements Callable<Integer> {
             return overhead.allAgree() ? 0 : 1;
         }
         BenchmarkReport report = session.run();
-        System.out.println();
-        System.out.print(report.table());
-        if (json != null) {
-            Files.writeString(json, report.toJson(), StandardCharsets.UTF_8);
-            System.out.println("results written to " + json);
-        }
+        print(report.table(), report::toJson);
         return report.allAgree() ? 0 : 1;
     }
 
@@ -190,23 +179,14 @@ public final class Benchmark implements Callable<Integer> {
             System.err.println("bench: --gdb and --debug-overhead are separate runs");
             return 2;
         }
-        Path dir = gdbGuests;
-        if (dir == null) {
-            Path guestDir = guests != null
-                    ? guests
-                    : BenchSuite.findDefaultDirectory()
-                            .orElseThrow(() -> new IllegalArgumentException(
-                                    "no bench/src/main/guests above the current directory; use --gdb-guests"));
-            dir = guestDir.toAbsolutePath().resolveSibling("gdb-guests");
-        }
+        Path dir = gdbGuests != null
+                ? gdbGuests
+                : guestDirectory("--gdb-guests").toAbsolutePath().resolveSibling("gdb-guests");
         if (!Files.isRegularFile(dir.resolve(GdbBenchSettings.DEBUGGEE))) {
             System.err.println("bench: no " + GdbBenchSettings.DEBUGGEE + " in " + dir + "; use --gdb-guests");
             return 2;
         }
-        Path cacheDir = cache != null
-                ? cache
-                : dir.toAbsolutePath().getParent().getParent().getParent().resolve("target/guests");
-        GdbBenchSettings settings = GdbBenchSettings.of(dir, cacheDir)
+        GdbBenchSettings settings = GdbBenchSettings.of(dir, cacheDirectory(dir))
                 .withRepetitions(repetitions)
                 .withQuick(quick)
                 .withQemuCpu(qemuCpu)
@@ -222,12 +202,36 @@ public final class Benchmark implements Callable<Integer> {
             settings = settings.withMeasures(measures);
         }
         GdbBenchReport report = new GdbBenchmark(settings, System.err).run();
+        print(report.table(), report::toJson);
+        return report.allOk() ? 0 : 1;
+    }
+
+    /**
+     * {@code --guests}, or by default bench/src/main/guests above the current directory; {@code
+     * option} is the option a user should give when there is none.
+     */
+    private Path guestDirectory(String option) {
+        return guests != null
+                ? guests
+                : BenchSuite.findDefaultDirectory()
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "no bench/src/main/guests above the current directory; use " + option));
+    }
+
+    /** {@code --cache}, or by default target/guests of the module whose src/main/NAME is {@code sources}. */
+    private Path cacheDirectory(Path sources) {
+        return cache != null
+                ? cache
+                : sources.toAbsolutePath().getParent().getParent().getParent().resolve("target/guests");
+    }
+
+    /** Prints {@code table} on stdout, and the JSON to {@code --json} if it was given. */
+    private void print(String table, Supplier<String> toJson) throws IOException {
         System.out.println();
-        System.out.print(report.table());
+        System.out.print(table);
         if (json != null) {
-            Files.writeString(json, report.toJson(), StandardCharsets.UTF_8);
+            Files.writeString(json, toJson.get(), StandardCharsets.UTF_8);
             System.out.println("results written to " + json);
         }
-        return report.allOk() ? 0 : 1;
     }
 }

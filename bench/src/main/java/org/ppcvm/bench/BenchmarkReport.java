@@ -75,10 +75,10 @@ public record BenchmarkReport(
 
     /** The table, the start-up times, the geometric means and the check, ready to print. */
     public String table() {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(COLUMNS);
+        // Names and checksums read left to right; numbers line up on the right.
+        TextTable table = new TextTable(COLUMNS);
         for (ProgramResult p : programs) {
-            rows.add(List.of(
+            table.row(
                     p.name(),
                     seconds(p.nativeTimes().median()),
                     seconds(p.qemuTimes().median()),
@@ -87,29 +87,12 @@ public record BenchmarkReport(
                     ratio(p.ppcvmOverNative()),
                     p.instructions() == 0 ? "-" : String.format(Locale.ROOT, "%,d", p.instructions()),
                     number(p.ppcvmMips()),
-                    p.checksum().orElse("-") + (p.checksumsAgree() ? " ok" : " MISMATCH")));
-        }
-        int[] widths = new int[COLUMNS.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
+                    p.checksum().orElse("-") + (p.checksumsAgree() ? " ok" : " MISMATCH"));
         }
         StringBuilder out = new StringBuilder();
         out.append(String.format(
                 Locale.ROOT, "%s run, median of %d; %s; %s%n%n", quick ? "quick" : "full", repetitions, qemu, ppcvm));
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                // Names and checksums read left to right; numbers line up on the right.
-                boolean left = i == 0 || i == row.size() - 1;
-                String cell = row.get(i);
-                String pad = " ".repeat(widths[i] - cell.length());
-                line.append(i == 0 ? "" : "  ").append(left ? cell + pad : pad + cell);
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        out.append('\n');
+        out.append(table.render()).append('\n');
         out.append(String.format(
                 Locale.ROOT,
                 "start-up (trivial program, median of %d): native %s s, qemu %s s, ppcvm %s s"
@@ -133,17 +116,11 @@ public record BenchmarkReport(
         } else {
             out.append("checksums: MISMATCH or FAILED run\n");
             for (String problem : startup.problems()) {
-                out.append("  start-up: ")
-                        .append(problem.replace("\n", "\n    "))
-                        .append('\n');
+                out.append(TextTable.problem("start-up", problem));
             }
             for (ProgramResult p : programs) {
                 for (String problem : p.problems()) {
-                    out.append("  ")
-                            .append(p.name())
-                            .append(": ")
-                            .append(problem.replace("\n", "\n    "))
-                            .append('\n');
+                    out.append(TextTable.problem(p.name(), problem));
                 }
             }
         }
@@ -156,47 +133,48 @@ public record BenchmarkReport(
         out.append("{\n");
         out.append("  \"quick\": ").append(quick).append(",\n");
         out.append("  \"repetitions\": ").append(repetitions).append(",\n");
-        out.append("  \"qemu\": ").append(string(qemu)).append(",\n");
-        out.append("  \"ppcvm\": ").append(string(ppcvm)).append(",\n");
+        out.append("  \"qemu\": ").append(Json.string(qemu)).append(",\n");
+        out.append("  \"ppcvm\": ").append(Json.string(ppcvm)).append(",\n");
         out.append("  \"allAgree\": ").append(allAgree()).append(",\n");
         out.append("  \"startup\": {\"native\": ")
-                .append(samples(startup.nativeTimes()))
+                .append(Json.samples(startup.nativeTimes()))
                 .append(", \"qemu\": ")
-                .append(samples(startup.qemuTimes()))
+                .append(Json.samples(startup.qemuTimes()))
                 .append(", \"ppcvm\": ")
-                .append(samples(startup.ppcvmTimes()))
+                .append(Json.samples(startup.ppcvmTimes()))
                 .append(", \"problems\": ")
-                .append(strings(startup.problems()))
+                .append(Json.strings(startup.problems()))
                 .append("},\n");
         out.append("  \"programs\": [");
         for (int i = 0; i < programs.size(); i++) {
             ProgramResult p = programs.get(i);
             out.append(i == 0 ? "\n" : ",\n");
-            out.append("    {\"name\": ").append(string(p.name()));
-            out.append(", \"args\": ").append(strings(p.args()));
-            out.append(", \"checksum\": ")
-                    .append(p.checksum().map(BenchmarkReport::string).orElse("null"));
+            out.append("    {\"name\": ").append(Json.string(p.name()));
+            out.append(", \"args\": ").append(Json.strings(p.args()));
+            out.append(", \"checksum\": ").append(p.checksum().map(Json::string).orElse("null"));
             out.append(", \"checksumsAgree\": ").append(p.checksumsAgree());
-            out.append(",\n      \"native\": ").append(samples(p.nativeTimes()));
-            out.append(",\n      \"qemu\": ").append(samples(p.qemuTimes()));
-            out.append(",\n      \"ppcvm\": ").append(samples(p.ppcvmTimes()));
-            out.append(",\n      \"ppcvmRun\": ").append(samples(p.ppcvmRunTimes()));
+            out.append(",\n      \"native\": ").append(Json.samples(p.nativeTimes()));
+            out.append(",\n      \"qemu\": ").append(Json.samples(p.qemuTimes()));
+            out.append(",\n      \"ppcvm\": ").append(Json.samples(p.ppcvmTimes()));
+            out.append(",\n      \"ppcvmRun\": ").append(Json.samples(p.ppcvmRunTimes()));
             out.append(",\n      \"guestInstructions\": ").append(p.instructions());
-            out.append(", \"ppcvmMips\": ").append(json(p.ppcvmMips()));
-            out.append(", \"ppcvmOverQemu\": ").append(json(p.ppcvmOverQemu()));
-            out.append(", \"ppcvmOverNative\": ").append(json(p.ppcvmOverNative()));
-            out.append(", \"qemuOverNative\": ").append(json(p.qemuOverNative()));
-            out.append(",\n      \"problems\": ").append(strings(p.problems())).append('}');
+            out.append(", \"ppcvmMips\": ").append(Json.number(p.ppcvmMips()));
+            out.append(", \"ppcvmOverQemu\": ").append(Json.number(p.ppcvmOverQemu()));
+            out.append(", \"ppcvmOverNative\": ").append(Json.number(p.ppcvmOverNative()));
+            out.append(", \"qemuOverNative\": ").append(Json.number(p.qemuOverNative()));
+            out.append(",\n      \"problems\": ")
+                    .append(Json.strings(p.problems()))
+                    .append('}');
         }
         out.append(programs.isEmpty() ? "],\n" : "\n  ],\n");
         out.append("  \"geometricMeans\": {\"ppcvmOverQemu\": ")
-                .append(json(geometricMeanPpcvmOverQemu()))
+                .append(Json.number(geometricMeanPpcvmOverQemu()))
                 .append(", \"ppcvmOverNative\": ")
-                .append(json(geometricMeanPpcvmOverNative()))
+                .append(Json.number(geometricMeanPpcvmOverNative()))
                 .append(", \"qemuOverNative\": ")
-                .append(json(geometricMeanQemuOverNative()))
+                .append(Json.number(geometricMeanQemuOverNative()))
                 .append(", \"ppcvmMips\": ")
-                .append(json(geometricMeanPpcvmMips()))
+                .append(Json.number(geometricMeanPpcvmMips()))
                 .append("}\n");
         out.append("}\n");
         return out.toString();
@@ -212,43 +190,6 @@ public record BenchmarkReport(
 
     private static String number(double value) {
         return Double.isNaN(value) || Double.isInfinite(value) ? "-" : String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    private static String samples(Samples samples) {
-        return "{\"median\": " + json(samples.median()) + ", \"seconds\": "
-                + samples.seconds().stream().map(BenchmarkReport::json).toList().toString() + "}";
-    }
-
-    /** A JSON number, or null for a value JSON cannot hold (NaN, infinity). */
-    private static String json(double value) {
-        return Double.isNaN(value) || Double.isInfinite(value) ? "null" : Double.toString(value);
-    }
-
-    private static String strings(List<String> values) {
-        return values.stream().map(BenchmarkReport::string).toList().toString();
-    }
-
-    /** A JSON string literal. */
-    static String string(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 
     /** The result of the program called {@code name}, if it was in the run. */

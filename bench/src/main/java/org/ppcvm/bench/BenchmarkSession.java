@@ -414,7 +414,7 @@ public final class BenchmarkSession {
     }
 
     /** The first lines of {@code text}, enough to show why a run failed. */
-    private static String excerpt(String text) {
+    static String excerpt(String text) {
         List<String> lines = text.lines().limit(20).toList();
         return String.join("\n", lines) + (text.lines().count() > lines.size() ? "\n..." : "");
     }

@@ -58,10 +58,9 @@ public record DebugOverheadReport(boolean quick, int repetitions, DebugLoad load
 
     /** The section, ready to print. */
     public String table() {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(COLUMNS);
+        TextTable table = new TextTable(COLUMNS);
         for (DebugOverheadResult p : programs) {
-            rows.add(List.of(
+            table.row(
                     p.name(),
                     seconds(p.plainTimes().median()),
                     seconds(p.debuggedTimes().median()),
@@ -69,13 +68,7 @@ public record DebugOverheadReport(boolean quick, int repetitions, DebugLoad load
                     seconds(p.plainRunTimes().median()),
                     seconds(p.debuggedRunTimes().median()),
                     percent(p.runSpeed()),
-                    p.outputsAgree() ? "identical" : "MISMATCH"));
-        }
-        int[] widths = new int[COLUMNS.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
+                    p.outputsAgree() ? "identical" : "MISMATCH");
         }
         StringBuilder out = new StringBuilder();
         out.append(String.format(
@@ -87,17 +80,7 @@ public record DebugOverheadReport(boolean quick, int repetitions, DebugLoad load
                 load.describe()));
         out.append("speed = plain time / debugged time (100% = no cost); run = ppcvm's --stats time,"
                 + " without JVM start-up\n\n");
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                boolean left = i == 0 || i == row.size() - 1;
-                String cell = row.get(i);
-                String pad = " ".repeat(widths[i] - cell.length());
-                line.append(i == 0 ? "" : "  ").append(left ? cell + pad : pad + cell);
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        out.append('\n');
+        out.append(table.render()).append('\n');
         out.append(String.format(
                 Locale.ROOT,
                 "geometric mean speed: %s (wall), %s (run)%n",
@@ -109,11 +92,7 @@ public record DebugOverheadReport(boolean quick, int repetitions, DebugLoad load
             out.append("outputs: MISMATCH or FAILED run\n");
             for (DebugOverheadResult p : programs) {
                 for (String problem : p.problems()) {
-                    out.append("  ")
-                            .append(p.name())
-                            .append(": ")
-                            .append(problem.replace("\n", "\n    "))
-                            .append('\n');
+                    out.append(TextTable.problem(p.name(), problem));
                 }
             }
         }

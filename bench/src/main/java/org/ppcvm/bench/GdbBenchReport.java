@@ -1,6 +1,5 @@
 package org.ppcvm.bench;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,19 +67,19 @@ public record GdbBenchReport(
                 + " in the same stub warmed up.\n\n");
 
         out.append("first round, fresh stub (ppcvm: a JVM that has just started):\n");
-        List<List<String>> first = rows(1);
-        late.ifPresent(l -> first.add(List.of(
+        TextTable first = rows(1);
+        late.ifPresent(l -> first.row(
                 "watchpoint after " + count(l.instructions()) + " instructions",
                 seconds(l.ppcvmSeconds().median()),
                 l.qemuEstimated()
                         ? "~" + seconds(l.qemuSecondsOrEstimate()) + " (estimate)"
                         : seconds(l.qemuSecondsOrEstimate()),
                 ratio(l.ratio(), l.qemuEstimated()),
-                count(l.instructions()) + " instructions (qemu: software watchpoint)")));
-        appendRows(out, first);
+                count(l.instructions()) + " instructions (qemu: software watchpoint)"));
+        out.append(first.render()).append('\n');
         if (!rates.isEmpty()) {
             out.append("second round, the same session (the stub warmed up):\n");
-            appendRows(out, rows(2));
+            out.append(rows(2).render()).append('\n');
         }
         late.ifPresent(l -> appendLateNotes(out, l));
         if (allOk()) {
@@ -89,57 +88,30 @@ public record GdbBenchReport(
             out.append("checks: FAILED\n");
             for (GdbRateResult r : rates) {
                 for (String problem : r.problems()) {
-                    out.append("  ")
-                            .append(r.measure().key())
-                            .append(": ")
-                            .append(problem.replace("\n", "\n    "))
-                            .append('\n');
+                    out.append(TextTable.problem(r.measure().key(), problem));
                 }
             }
-            late.ifPresent(l -> l.problems()
-                    .forEach(problem -> out.append("  late: ")
-                            .append(problem.replace("\n", "\n    "))
-                            .append('\n')));
+            late.ifPresent(l -> l.problems().forEach(problem -> out.append(TextTable.problem("late", problem))));
         }
         return out.toString();
     }
 
-    /** The header and a row per rate, for {@code round}. */
-    private List<List<String>> rows(int round) {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(COLUMNS);
+    /**
+     * The header and a row per rate, for {@code round}. Names and the work read left to right;
+     * figures line up on the right.
+     */
+    private TextTable rows(int round) {
+        TextTable table = new TextTable(COLUMNS);
         for (GdbRateResult r : rates) {
             String unit = r.measure().unit() + "/s";
-            rows.add(List.of(
+            table.row(
                     r.measure().title(),
                     rate(r.ppcvmRate(round), unit),
                     rate(r.qemuRate(round), unit),
                     ratio(r.ratio(round), false),
-                    work(r.measure(), r.ppcvmWork(), r.qemuWork())
-                            + (r.note().isEmpty() ? "" : " (" + r.note() + ")")));
+                    work(r.measure(), r.ppcvmWork(), r.qemuWork()) + (r.note().isEmpty() ? "" : " (" + r.note() + ")"));
         }
-        return rows;
-    }
-
-    private static void appendRows(StringBuilder out, List<List<String>> rows) {
-        int[] widths = new int[COLUMNS.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                // Names and the work read left to right; figures line up on the right.
-                boolean left = i == 0 || i == row.size() - 1;
-                String cell = row.get(i);
-                String pad = " ".repeat(widths[i] - cell.length());
-                line.append(i == 0 ? "" : "  ").append(left ? cell + pad : pad + cell);
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        out.append('\n');
+        return table;
     }
 
     private static void appendLateNotes(StringBuilder out, LateWatchResult l) {
@@ -185,33 +157,34 @@ public record GdbBenchReport(
         out.append("  \"mode\": \"gdb\",\n");
         out.append("  \"quick\": ").append(quick).append(",\n");
         out.append("  \"repetitions\": ").append(repetitions).append(",\n");
-        out.append("  \"gdb\": ").append(BenchmarkReport.string(gdb)).append(",\n");
-        out.append("  \"qemu\": ").append(BenchmarkReport.string(qemu)).append(",\n");
-        out.append("  \"ppcvm\": ").append(BenchmarkReport.string(ppcvm)).append(",\n");
-        out.append("  \"machine\": ").append(BenchmarkReport.string(machine)).append(",\n");
+        out.append("  \"gdb\": ").append(Json.string(gdb)).append(",\n");
+        out.append("  \"qemu\": ").append(Json.string(qemu)).append(",\n");
+        out.append("  \"ppcvm\": ").append(Json.string(ppcvm)).append(",\n");
+        out.append("  \"machine\": ").append(Json.string(machine)).append(",\n");
         out.append("  \"allOk\": ").append(allOk()).append(",\n");
         out.append("  \"rates\": [");
         for (int i = 0; i < rates.size(); i++) {
             GdbRateResult r = rates.get(i);
             out.append(i == 0 ? "\n" : ",\n");
-            out.append("    {\"name\": ")
-                    .append(BenchmarkReport.string(r.measure().key()));
-            out.append(", \"unit\": ").append(BenchmarkReport.string(r.measure().unit() + "/s"));
+            out.append("    {\"name\": ").append(Json.string(r.measure().key()));
+            out.append(", \"unit\": ").append(Json.string(r.measure().unit() + "/s"));
             out.append(", \"ppcvmWork\": ").append(r.ppcvmWork());
             out.append(", \"qemuWork\": ").append(r.qemuWork());
             out.append(", \"unitScale\": ").append(r.measure().scale());
-            out.append(",\n      \"ppcvm\": ").append(samples(r.ppcvmFirst()));
-            out.append(",\n      \"qemu\": ").append(samples(r.qemuFirst()));
-            out.append(",\n      \"ppcvmSecondRound\": ").append(samples(r.ppcvmSecond()));
-            out.append(",\n      \"qemuSecondRound\": ").append(samples(r.qemuSecond()));
-            out.append(",\n      \"ppcvmRate\": ").append(json(r.ppcvmRate(1)));
-            out.append(", \"qemuRate\": ").append(json(r.qemuRate(1)));
-            out.append(", \"ppcvmOverQemu\": ").append(json(r.ratio(1)));
-            out.append(",\n      \"ppcvmSecondRoundRate\": ").append(json(r.ppcvmRate(2)));
-            out.append(", \"qemuSecondRoundRate\": ").append(json(r.qemuRate(2)));
-            out.append(", \"ppcvmOverQemuSecondRound\": ").append(json(r.ratio(2)));
-            out.append(", \"note\": ").append(BenchmarkReport.string(r.note()));
-            out.append(",\n      \"problems\": ").append(strings(r.problems())).append('}');
+            out.append(",\n      \"ppcvm\": ").append(Json.samples(r.ppcvmFirst()));
+            out.append(",\n      \"qemu\": ").append(Json.samples(r.qemuFirst()));
+            out.append(",\n      \"ppcvmSecondRound\": ").append(Json.samples(r.ppcvmSecond()));
+            out.append(",\n      \"qemuSecondRound\": ").append(Json.samples(r.qemuSecond()));
+            out.append(",\n      \"ppcvmRate\": ").append(Json.number(r.ppcvmRate(1)));
+            out.append(", \"qemuRate\": ").append(Json.number(r.qemuRate(1)));
+            out.append(", \"ppcvmOverQemu\": ").append(Json.number(r.ratio(1)));
+            out.append(",\n      \"ppcvmSecondRoundRate\": ").append(Json.number(r.ppcvmRate(2)));
+            out.append(", \"qemuSecondRoundRate\": ").append(Json.number(r.qemuRate(2)));
+            out.append(", \"ppcvmOverQemuSecondRound\": ").append(Json.number(r.ratio(2)));
+            out.append(", \"note\": ").append(Json.string(r.note()));
+            out.append(",\n      \"problems\": ")
+                    .append(Json.strings(r.problems()))
+                    .append('}');
         }
         out.append(rates.isEmpty() ? "],\n" : "\n  ],\n");
         out.append("  \"lateWatchpoint\": ");
@@ -221,18 +194,20 @@ public record GdbBenchReport(
             LateWatchResult l = late.get();
             out.append("{\"iterations\": ").append(l.iterations());
             out.append(", \"instructions\": ").append(l.instructions());
-            out.append(", \"instructionsPerIteration\": ").append(json(l.instructionsPerIteration()));
-            out.append(", \"ppcvmPlainRunSeconds\": ").append(json(l.plainRunSeconds()));
-            out.append(",\n    \"ppcvm\": ").append(samples(l.ppcvmSeconds()));
+            out.append(", \"instructionsPerIteration\": ").append(Json.number(l.instructionsPerIteration()));
+            out.append(", \"ppcvmPlainRunSeconds\": ").append(Json.number(l.plainRunSeconds()));
+            out.append(",\n    \"ppcvm\": ").append(Json.samples(l.ppcvmSeconds()));
             out.append(",\n    \"qemuCapSeconds\": ").append(l.qemuCap().toSeconds());
-            out.append(", \"qemu\": ").append(samples(l.qemuSeconds()));
+            out.append(", \"qemu\": ").append(Json.samples(l.qemuSeconds()));
             out.append(", \"qemuEstimated\": ").append(l.qemuEstimated());
             out.append(",\n    \"qemuStepInstructions\": ").append(l.qemuStepInstructions());
-            out.append(", \"qemuStep\": ").append(samples(l.qemuStepSeconds()));
-            out.append(", \"qemuStepRate\": ").append(json(l.qemuStepRate()));
-            out.append(",\n    \"qemuSecondsOrEstimate\": ").append(json(l.qemuSecondsOrEstimate()));
-            out.append(", \"qemuOverPpcvm\": ").append(json(l.ratio()));
-            out.append(",\n    \"problems\": ").append(strings(l.problems())).append("}\n");
+            out.append(", \"qemuStep\": ").append(Json.samples(l.qemuStepSeconds()));
+            out.append(", \"qemuStepRate\": ").append(Json.number(l.qemuStepRate()));
+            out.append(",\n    \"qemuSecondsOrEstimate\": ").append(Json.number(l.qemuSecondsOrEstimate()));
+            out.append(", \"qemuOverPpcvm\": ").append(Json.number(l.ratio()));
+            out.append(",\n    \"problems\": ")
+                    .append(Json.strings(l.problems()))
+                    .append("}\n");
         }
         out.append("}\n");
         return out.toString();
@@ -276,19 +251,5 @@ public record GdbBenchReport(
 
     private static String amount(long work, long scale) {
         return work % scale == 0 ? count(work / scale) : String.format(Locale.ROOT, "%.2f", (double) work / scale);
-    }
-
-    private static String samples(Samples samples) {
-        return "{\"median\": " + json(samples.median()) + ", \"seconds\": "
-                + samples.seconds().stream().map(GdbBenchReport::json).toList() + "}";
-    }
-
-    /** A JSON number, or null for a value JSON cannot hold (NaN, infinity). */
-    private static String json(double value) {
-        return Double.isNaN(value) || Double.isInfinite(value) ? "null" : Double.toString(value);
-    }
-
-    private static String strings(List<String> values) {
-        return values.stream().map(BenchmarkReport::string).toList().toString();
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.stream.Stream;
 import org.ppcvm.testkit.GuestBuildException;
 import org.ppcvm.testkit.GuestCorpus;
 import org.ppcvm.testkit.GuestToolchain;
@@ -27,6 +25,9 @@ import org.ppcvm.testkit.QemuUser;
 import org.ppcvm.testkit.RunResult;
 import org.ppcvm.testkit.RunSpec;
 import org.ppcvm.testkit.Tools;
+import org.ppcvm.testkit.gdb.GdbStub;
+import org.ppcvm.testkit.gdb.StubLauncher;
+import org.ppcvm.testkit.gdb.StubProcess;
 
 /**
  * {@code bin/bench --gdb}: drives the real {@code gdb-multiarch -batch -nx} against ppcvm's GDB
@@ -67,10 +68,14 @@ public final class GdbBenchmark {
     private static final Map<String, String> GDB_ENV =
             Map.of("PATH", "/usr/bin:/bin", "HOME", "/", "LC_ALL", "C", "TERM", "dumb");
 
+    /** How long a stub may take to end after gdb's {@code kill} before it is killed. */
+    private static final Duration STUB_EXIT_TIMEOUT = Duration.ofSeconds(10);
+
     private final GdbBenchSettings settings;
     private final GdbWorkload workload;
     private final PrintStream progress;
     private final PpcvmRunner ppcvmStats;
+    private final StubLauncher stubs;
     private Path gdb;
     private Path debuggee;
     private Path work;
@@ -84,8 +89,10 @@ public final class GdbBenchmark {
         this.settings = settings;
         this.workload = settings.workload();
         this.progress = progress;
-        this.ppcvmStats = new PpcvmRunner(
-                settings.java(), settings.ppcvmClassPath(), BenchmarkSession.PPCVM_JVM_OPTIONS, List.of("--stats"));
+        PpcvmRunner ppcvm = new PpcvmRunner(
+                settings.java(), settings.ppcvmClassPath(), BenchmarkSession.PPCVM_JVM_OPTIONS, List.of());
+        this.ppcvmStats = ppcvm.withRunOptions(List.of("--stats"));
+        this.stubs = new StubLauncher(ppcvm, settings.qemuCpu(), GuestCorpus.BASE_ENV);
     }
 
     /** Builds the debuggee, takes every measurement and returns them. */
@@ -116,7 +123,7 @@ public final class GdbBenchmark {
             throw new UncheckedIOException("cannot make a directory for the gdb sessions", e);
         } finally {
             if (work != null) {
-                deleteTree(work);
+                HostProcess.deleteTree(work);
             }
         }
         String machine = String.format(
@@ -139,8 +146,8 @@ public final class GdbBenchmark {
     // ---- Rates ------------------------------------------------------------------------------------
 
     private GdbRateResult measureRate(GdbMeasure measure) {
-        long ppcvmWork = work(measure, DebugStub.PPCVM);
-        long qemuWork = work(measure, DebugStub.QEMU);
+        long ppcvmWork = work(measure, GdbStub.PPCVM);
+        long qemuWork = work(measure, GdbStub.QEMU);
         List<String> problems = new ArrayList<>();
         Samples ppcvmFirst = Samples.none();
         Samples qemuFirst = Samples.none();
@@ -148,8 +155,8 @@ public final class GdbBenchmark {
         Samples qemuSecond = Samples.none();
         // A failed session ends the measurement: the next would only fail again.
         for (int rep = 1; rep <= settings.repetitions() && problems.isEmpty(); rep++) {
-            Map<DebugStub, Rounds> times = new EnumMap<>(DebugStub.class);
-            for (DebugStub stub : order(rep)) {
+            Map<GdbStub, Rounds> times = new EnumMap<>(GdbStub.class);
+            for (GdbStub stub : order(rep)) {
                 Optional<Rounds> rounds = rateSession(measure, stub, work(measure, stub), problems);
                 if (rounds.isEmpty()) {
                     break;
@@ -159,8 +166,8 @@ public final class GdbBenchmark {
             if (!problems.isEmpty()) {
                 break;
             }
-            Rounds p = times.get(DebugStub.PPCVM);
-            Rounds q = times.get(DebugStub.QEMU);
+            Rounds p = times.get(GdbStub.PPCVM);
+            Rounds q = times.get(GdbStub.QEMU);
             ppcvmFirst = ppcvmFirst.with(p.first());
             qemuFirst = qemuFirst.with(q.first());
             ppcvmSecond = ppcvmSecond.with(p.second());
@@ -187,7 +194,7 @@ public final class GdbBenchmark {
                 measure, ppcvmWork, qemuWork, ppcvmFirst, qemuFirst, ppcvmSecond, qemuSecond, note, problems);
     }
 
-    private long work(GdbMeasure measure, DebugStub stub) {
+    private long work(GdbMeasure measure, GdbStub stub) {
         return switch (measure) {
             case STEPI -> workload.steps();
             case BREAKPOINT -> workload.breakpointHits();
@@ -205,7 +212,7 @@ public final class GdbBenchmark {
      * One session of a rate, {@code amount} the work of a round: its rounds' durations, or empty
      * with the reason added to {@code problems}.
      */
-    private Optional<Rounds> rateSession(GdbMeasure measure, DebugStub stub, long amount, List<String> problems) {
+    private Optional<Rounds> rateSession(GdbMeasure measure, GdbStub stub, long amount, List<String> problems) {
         List<Path> dumps = new ArrayList<>();
         for (int round = 1; round <= GdbScript.ROUNDS; round++) {
             dumps.add(work.resolve(stub.label() + "-dump-" + round + ".bin"));
@@ -349,11 +356,11 @@ public final class GdbBenchmark {
         long stepInstructions = Double.isNaN(perIteration) ? 0 : Math.round(stepIterations * perIteration);
         List<String> lateArgs = List.of("late", Long.toString(iterations));
         for (int rep = 1; rep <= settings.repetitions() && problems.isEmpty(); rep++) {
-            OptionalDouble p = lateSession(DebugStub.PPCVM, lateArgs, GdbScript.lateWatchpoint(), problems);
+            OptionalDouble p = lateSession(GdbStub.PPCVM, lateArgs, GdbScript.lateWatchpoint(), problems);
             OptionalDouble q = p.isEmpty()
                     ? OptionalDouble.empty()
                     : lateSession(
-                            DebugStub.QEMU,
+                            GdbStub.QEMU,
                             List.of("late", Long.toString(stepIterations)),
                             GdbScript.lateWatchpointFromLoop(),
                             problems);
@@ -397,14 +404,15 @@ public final class GdbBenchmark {
         Optional<PpcvmStats> stats = PpcvmStats.parse(result.stderrText());
         if (result.timedOut() || result.exitStatus() != 0 || stats.isEmpty()) {
             problems.add("ppcvm run --stats debuggee late " + iterations + " failed (status " + result.exitStatus()
-                    + (result.timedOut() ? ", timed out" : "") + "); its stderr:\n" + excerpt(result.stderrText()));
+                    + (result.timedOut() ? ", timed out" : "") + "); its stderr:\n"
+                    + BenchmarkSession.excerpt(result.stderrText()));
             return Optional.empty();
         }
         return stats;
     }
 
     /** A session that continues to the late watchpoint; its time, checked to have stopped there. */
-    private OptionalDouble lateSession(DebugStub stub, List<String> args, List<String> body, List<String> problems) {
+    private OptionalDouble lateSession(GdbStub stub, List<String> args, List<String> body, List<String> problems) {
         Optional<Session> session = session(stub, args, body, settings.timeout(), problems);
         if (session.isEmpty()) {
             return OptionalDouble.empty();
@@ -439,7 +447,7 @@ public final class GdbBenchmark {
                 Locale.ROOT,
                 "late   qemu single-stepping towards the watchpoint, cut off after %d s...%n",
                 cap.toSeconds());
-        Optional<Session> session = session(DebugStub.QEMU, args, GdbScript.lateWatchpoint(), cap, problems);
+        Optional<Session> session = session(GdbStub.QEMU, args, GdbScript.lateWatchpoint(), cap, problems);
         if (session.isEmpty()) {
             return Samples.none();
         }
@@ -464,7 +472,7 @@ public final class GdbBenchmark {
      * @param stub which stub
      * @param stubStderr the stub's stderr (the guest's too)
      */
-    private record Session(GdbOutput output, RunResult gdb, DebugStub stub, String stubStderr) {
+    private record Session(GdbOutput output, RunResult gdb, GdbStub stub, String stubStderr) {
         /** A problem with this session: {@code what} and the outputs that show why. */
         String failure(String what) {
             return stub.label() + ": gdb " + what + (gdb.timedOut() ? " (timed out)" : "") + "\n--- gdb stdout ---\n"
@@ -478,39 +486,38 @@ public final class GdbBenchmark {
      * gdb after {@code timeout}; empty, with the reason in {@code problems}, if the stub did not start.
      */
     private Optional<Session> session(
-            DebugStub stub, List<String> args, List<String> body, Duration timeout, List<String> problems) {
+            GdbStub stub, List<String> args, List<String> body, Duration timeout, List<String> problems) {
         int number = ++sessions;
         StubProcess process;
         try {
-            process = StubProcess.start(stub, settings, debuggee, args, GuestCorpus.BASE_ENV, work);
+            process = stubs.start(stub, debuggee, args, work);
         } catch (RuntimeException e) {
             problems.add(stub.label() + " did not start: " + e.getMessage());
             return Optional.empty();
         }
-        try {
+        try (process) {
             Path script = work.resolve(String.format(Locale.ROOT, "session-%03d-%s.gdb", number, stub.label()));
             Files.writeString(
                     script,
-                    GdbScript.file(GdbScript.prelude(stub.setup(), process.port()), body),
+                    GdbScript.file(GdbScript.prelude(stub.setupCommands(), process.port()), body),
                     StandardCharsets.UTF_8);
             RunResult result = HostProcess.run(
                     List.of(gdb.toString(), "-batch", "-nx", "-x", script.toString(), debuggee.toString()),
                     RunSpec.of(gdb).withEnv(GDB_ENV).withWorkingDir(work).withTimeout(timeout));
-            if (result.timedOut()) {
-                process.kill();
-            } else {
-                process.close();
+            if (!result.timedOut()) {
+                // The script ends with gdb's kill, which ends the stub.
+                process.awaitExit(STUB_EXIT_TIMEOUT);
             }
+            process.close();
             return Optional.of(new Session(GdbOutput.parse(result.stdoutText()), result, stub, process.stderrText()));
         } catch (IOException e) {
-            process.kill();
             throw new UncheckedIOException("cannot write a gdb script", e);
         }
     }
 
     /** The stubs in the order of repetition {@code rep}: odd ones start with ppcvm, even ones with qemu. */
-    private static List<DebugStub> order(int rep) {
-        return rep % 2 == 1 ? List.of(DebugStub.PPCVM, DebugStub.QEMU) : List.of(DebugStub.QEMU, DebugStub.PPCVM);
+    private static List<GdbStub> order(int rep) {
+        return rep % 2 == 1 ? List.of(GdbStub.PPCVM, GdbStub.QEMU) : List.of(GdbStub.QEMU, GdbStub.PPCVM);
     }
 
     /** gdb's version line, after checking that it runs Python (the scripts time with it). */
@@ -520,7 +527,7 @@ public final class GdbBenchmark {
                 RunSpec.of(gdb).withEnv(GDB_ENV).withTimeout(Duration.ofSeconds(60)));
         if (!result.stdoutText().contains("python-ok")) {
             throw new IllegalStateException(GDB + " cannot run Python, which the gdb benchmark times with:\n"
-                    + excerpt(result.stdoutText() + result.stderrText()));
+                    + BenchmarkSession.excerpt(result.stdoutText() + result.stderrText()));
         }
         return result.stdoutText()
                 .lines()
@@ -551,20 +558,5 @@ public final class GdbBenchmark {
         List<String> lines = text.lines().toList();
         List<String> last = lines.subList(Math.max(0, lines.size() - 15), lines.size());
         return (lines.size() > last.size() ? "...\n" : "") + String.join("\n", last);
-    }
-
-    private static String excerpt(String text) {
-        List<String> lines = text.lines().limit(20).toList();
-        return String.join("\n", lines) + (text.lines().count() > lines.size() ? "\n..." : "");
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // Only temporary files are left behind.
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.ppcvm.bench;
 
 import java.time.Duration;
+import org.ppcvm.testkit.gdb.GdbStub;
 
 /**
  * How much work each measurement of the gdb benchmark gives gdb; a rate's figures are per round
@@ -58,7 +59,7 @@ public record GdbWorkload(
     }
 
     /** The watchpoint hits under {@code stub}. */
-    public long watchpointHits(DebugStub stub) {
-        return stub == DebugStub.PPCVM ? ppcvmWatchpointHits : qemuWatchpointHits;
+    public long watchpointHits(GdbStub stub) {
+        return stub == GdbStub.PPCVM ? ppcvmWatchpointHits : qemuWatchpointHits;
     }
 }

@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ppcvm.testkit.gdb.GdbStub;
 
 class GdbScriptTest {
     @Test
     void aFileConnectsAfterTheStubsSetupAndEndsWithKill() {
-        String file = GdbScript.file(GdbScript.prelude(DebugStub.QEMU.setup(), 1234), List.of("stepi 3"));
+        String file = GdbScript.file(GdbScript.prelude(GdbStub.QEMU.setupCommands(), 1234), List.of("stepi 3"));
         List<String> lines = file.lines().toList();
 
         assertThat(lines)
@@ -22,7 +23,7 @@ class GdbScriptTest {
                         "stepi 3",
                         "kill");
         assertThat(lines.getLast()).isEqualTo("kill");
-        assertThat(GdbScript.prelude(DebugStub.PPCVM.setup(), 1)).noneMatch(l -> l.contains("can-use-hw"));
+        assertThat(GdbScript.prelude(GdbStub.PPCVM.setupCommands(), 1)).noneMatch(l -> l.contains("can-use-hw"));
     }
 
     @Test

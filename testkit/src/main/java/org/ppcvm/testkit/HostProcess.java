@@ -57,7 +57,8 @@ public final class HostProcess {
         }
     }
 
-    private static void kill(Process process) {
+    /** Kills {@code process} and its descendants at once, and waits (up to 10 s) for it to end. */
+    public static void kill(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
@@ -67,7 +68,8 @@ public final class HostProcess {
         }
     }
 
-    static void deleteTree(Path root) {
+    /** Deletes {@code root} and everything below it, as far as it can. */
+    public static void deleteTree(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.ppcvm.testkit.HostProcess;
 import org.ppcvm.testkit.Tools;
 
 /**
@@ -114,12 +115,7 @@ final class GdbClient {
             return GdbTranscript.parse(read(output));
         } finally {
             if (process.isAlive()) {
-                process.destroyForcibly();
-                try {
-                    process.waitFor(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                HostProcess.kill(process);
             }
         }
     }

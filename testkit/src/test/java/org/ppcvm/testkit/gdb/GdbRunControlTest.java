@@ -73,7 +73,7 @@ class GdbRunControlTest {
         GdbSession.runnable(PPCVM_ONLY);
         Path program = Debuggee.program();
         Path work = GdbSession.newRunDirectory(GdbStub.PPCVM);
-        try (StubProcess stub = GdbStub.PPCVM.start(program, List.of("spin"), work)) {
+        try (StubProcess stub = GdbSession.start(GdbStub.PPCVM, program, List.of("spin"), work)) {
             GdbTranscript first = GdbClient.run(
                     stub,
                     program,

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -22,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
+import org.ppcvm.testkit.PpcvmRunner;
+import org.ppcvm.testkit.QemuUser;
 import org.ppcvm.testkit.TextDiff;
 import org.ppcvm.testkit.Tools;
 
@@ -29,7 +32,7 @@ import org.ppcvm.testkit.Tools;
  * One gdb session as a test writes it: a guest program and its arguments, gdb's commands, and on
  * which stubs it runs.
  *
- * <p>{@link #runOn} starts the guest under each stub named there that {@link GdbStub#selected()}
+ * <p>{@link #runOn} starts the guest under each stub named there that {@link #selectedStubs()}
  * allows (the stubs concurrently, each with its own directory under {@code target/gdb-runs}),
  * runs gdb once against it, waits for the stub to exit, and, when both ppcvm and qemu ran, asserts
  * that gdb printed the same for both after {@link StubDifferences} and that the guest wrote the
@@ -40,6 +43,17 @@ import org.ppcvm.testkit.Tools;
 final class GdbSession {
     /** How long a stub may take to exit after gdb has quit: a hang guard. */
     static final Duration EXIT_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * The system property that selects stubs, a comma-separated list ({@code ppcvm,qemu} by default):
+     * {@code -Dppcvm.gdb.stubs=qemu} checks the scripts against qemu alone, {@code
+     * -Dppcvm.gdb.stubs=ppcvm} skips the oracle.
+     */
+    static final String STUBS_PROPERTY = "ppcvm.gdb.stubs";
+
+    /** ppcvm in a child JVM of this one's; qemu-ppc as an e500mc; the guest's environment {@code LC_ALL=C}. */
+    private static final StubLauncher LAUNCHER =
+            new StubLauncher(PpcvmRunner.fromThisJvm(), "e500mc", Map.of("LC_ALL", "C"));
 
     static final Set<GdbStub> BOTH = EnumSet.allOf(GdbStub.class);
     static final Set<GdbStub> PPCVM_ONLY = EnumSet.of(GdbStub.PPCVM);
@@ -129,19 +143,49 @@ final class GdbSession {
     }
 
     /**
-     * The stubs of {@code stubs} that {@link GdbStub#selected()} allows. Skips the calling test if
+     * The stubs of {@code stubs} that {@link #selectedStubs()} allows. Skips the calling test if
      * there are none, or if gdb is missing (fails it under CI).
      */
     static Set<GdbStub> runnable(Set<GdbStub> stubs) {
         Tools.assumeAvailable(GdbClient.GDB);
         Set<GdbStub> chosen = EnumSet.noneOf(GdbStub.class);
         chosen.addAll(stubs);
-        chosen.retainAll(GdbStub.selected());
+        chosen.retainAll(selectedStubs());
         Assumptions.assumeFalse(
                 chosen.isEmpty(),
-                "this test runs on " + stubs + ", none of them selected by -D" + GdbStub.STUBS_PROPERTY + "="
-                        + System.getProperty(GdbStub.STUBS_PROPERTY, ""));
+                "this test runs on " + stubs + ", none of them selected by -D" + STUBS_PROPERTY + "="
+                        + System.getProperty(STUBS_PROPERTY, ""));
         return chosen;
+    }
+
+    /** The stubs selected by {@value #STUBS_PROPERTY}. */
+    static Set<GdbStub> selectedStubs() {
+        String value = System.getProperty(STUBS_PROPERTY, "ppcvm,qemu").strip();
+        Set<GdbStub> stubs = EnumSet.noneOf(GdbStub.class);
+        for (String name : value.split(",", -1)) {
+            String n = name.strip();
+            if (n.isEmpty()) {
+                continue;
+            }
+            stubs.add(Arrays.stream(GdbStub.values())
+                    .filter(s -> s.label().equals(n))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            STUBS_PROPERTY + ": unknown stub '" + n + "' (known: ppcvm, qemu)")));
+        }
+        return stubs;
+    }
+
+    /**
+     * Starts {@code stub} on {@code program}, stopped at its entry point and listening for gdb, with
+     * its files in {@code work}. Skips the calling test if qemu-ppc is needed and missing (fails it
+     * under CI).
+     */
+    static StubProcess start(GdbStub stub, Path program, List<String> args, Path work) {
+        if (stub == GdbStub.QEMU) {
+            Tools.assumeAvailable(QemuUser.QEMU_PPC);
+        }
+        return LAUNCHER.start(stub, program, args, work);
     }
 
     /** Runs the session on {@code stub} alone, selected or not. */
@@ -150,7 +194,7 @@ final class GdbSession {
         List<String> expanded = commands.stream()
                 .map(c -> c.replace("{work}", work.toAbsolutePath().toString()))
                 .toList();
-        try (StubProcess process = stub.start(program, args, work)) {
+        try (StubProcess process = start(stub, program, args, work)) {
             GdbTranscript gdb = GdbClient.run(process, program, expanded, interrupt, work);
             OptionalInt status = process.awaitExit(EXIT_TIMEOUT);
             if (status.isEmpty()) {

@@ -10,9 +10,11 @@
  *   <li>{@link org.ppcvm.testkit.gdb.GdbSession}: the guest, gdb's commands, and the stubs the
  *       session runs on ({@code BOTH} or {@code PPCVM_ONLY}, for what qemu-user lacks: hardware
  *       watchpoints, Ctrl-C while running, a second connection, SPRs);
- *   <li>{@link org.ppcvm.testkit.gdb.GdbStub} starts the stub, {@code ppcvm run -g 0} (the port
- *       comes from its {@code listening} line on stderr) or {@code qemu-ppc -cpu e500mc -g PORT}, as
- *       a {@link org.ppcvm.testkit.gdb.StubProcess};
+ *   <li>a {@link org.ppcvm.testkit.gdb.StubLauncher} starts the {@link
+ *       org.ppcvm.testkit.gdb.GdbStub}, {@code ppcvm run -g 0} (the port comes from its {@code
+ *       listening} line on stderr) or {@code qemu-ppc -cpu e500mc -g PORT}, as a {@link
+ *       org.ppcvm.testkit.gdb.StubProcess}; these three are testkit's main code, which the gdb
+ *       benchmark ({@code bin/bench --gdb}) uses too;
  *   <li>{@link org.ppcvm.testkit.gdb.GdbClient} runs gdb against it (not in batch mode, so gdb
  *       prints what a user sees; every command echoed; Ctrl-C as a SIGINT to gdb when asked);
  *   <li>{@link org.ppcvm.testkit.gdb.GdbTranscript} splits gdb's output by command; {@link

@@ -1,7 +1,6 @@
-package org.ppcvm.bench;
+package org.ppcvm.testkit.gdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -19,9 +18,10 @@ class StubProcessTest {
     }
 
     @Test
-    void measuresAreNamedByTheirKeys() {
-        assertThat(GdbMeasure.byKey("late")).isEqualTo(GdbMeasure.LATE_WATCHPOINT);
-        assertThat(GdbMeasure.byKey(" Dump ")).isEqualTo(GdbMeasure.DUMP);
-        assertThatThrownBy(() -> GdbMeasure.byKey("steps")).hasMessageContaining("no gdb measurement named 'steps'");
+    void stubsAreNamedInLowerCaseAndOnlyQemuNeedsSetup() {
+        assertThat(GdbStub.PPCVM.label()).isEqualTo("ppcvm");
+        assertThat(GdbStub.QEMU.label()).isEqualTo("qemu");
+        assertThat(GdbStub.PPCVM.setupCommands()).isEmpty();
+        assertThat(GdbStub.QEMU.setupCommands()).containsExactly("set can-use-hw-watchpoints 0");
     }
 }
