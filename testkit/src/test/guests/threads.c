@@ -1,3 +1,4 @@
+// ppcvm-test: cflags=-pthread
 // POSIX threads with results that do not depend on scheduling: workers computing independent
 // sums, a mutex-protected shared counter, a condition-variable handshake, a barrier,
 // thread-local storage, pthread_once, and joins returning values. Only main prints.

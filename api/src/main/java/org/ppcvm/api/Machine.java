@@ -106,6 +106,8 @@ public final class Machine implements AutoCloseable {
             }
             case GuestStop.Interrupted i -> new Stop.Interrupted();
             case GuestStop.Signal s -> throw new IllegalStateException("signals are delivered above");
+            case GuestStop.SyscallEntry e -> throw new IllegalStateException("no system call is caught");
+            case GuestStop.SyscallExit e -> throw new IllegalStateException("no system call is caught");
         };
     }
 

@@ -151,6 +151,9 @@ final class DebugFace {
                 }
                 case GuestStop.Interrupted i -> {}
                 case GuestStop.Signal s -> throw new IllegalStateException("resume delivers signals");
+                // The command line catches no system call.
+                case GuestStop.SyscallEntry e -> {}
+                case GuestStop.SyscallExit e -> {}
                 case GuestStop.Debug d
                 when d.event().cause() == DebugCause.STEP -> {
                     stepsLeft--;

@@ -12,15 +12,14 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.ppcvm.core.cpu.Cpu;
-import org.ppcvm.core.cpu.Esr;
 import org.ppcvm.core.cpu.SystemRegisters;
 import org.ppcvm.core.debug.DebugEvent;
 import org.ppcvm.core.debug.GuestDebug;
 import org.ppcvm.core.debug.Skip;
 import org.ppcvm.core.debug.WatchpointHit;
 import org.ppcvm.core.exec.DecodedCode;
+import org.ppcvm.core.exec.ExecutionEngine;
 import org.ppcvm.core.exec.Interpreter;
-import org.ppcvm.core.fpu.Fpscr;
 import org.ppcvm.core.mem.Memory;
 import org.ppcvm.core.mem.MemoryFault;
 import org.ppcvm.core.os.GuestStop;
@@ -29,21 +28,32 @@ import org.ppcvm.core.os.KernelRegister;
 import org.ppcvm.core.os.MemoryRegion;
 import org.ppcvm.core.os.OsPersonality;
 import org.ppcvm.core.vcpu.RunMode;
+import org.ppcvm.core.vcpu.Scheduler;
 import org.ppcvm.core.vcpu.Vcpu;
 import org.ppcvm.core.vcpu.VcpuExit;
 import org.ppcvm.elf.ElfException;
 import org.ppcvm.elf.ElfFile;
 import org.ppcvm.elf.SymbolTable;
 import org.ppcvm.isa.Disassembler;
+import org.ppcvm.linux.host.Errno;
 
 /**
- * A Linux user-mode process on one vCPU: loads the executable (and its program interpreter),
- * builds the initial stack, and runs the vCPU, servicing its exits: system calls go to {@link
- * Syscalls}, interrupts become signals. Signals are delivered where Linux delivers them, on the
- * way back to user mode after a system call, an interrupt or an asynchronous event (a timer): to
- * the handler through a signal frame ({@link SignalFrames}), or by their default action, which
- * ends the process with the shell's message and status 128+N (a JVM cannot die of the guest's
- * signal as qemu-ppc does).
+ * A Linux user-mode process: loads the executable (and its program interpreter), builds the
+ * initial stack, and runs its threads, servicing their exits: system calls go to {@link
+ * Syscalls}, interrupts become signals.
+ *
+ * <p>Threads ({@code clone}) run on the calling host thread, one at a time, deterministically: a
+ * thread runs for {@link Scheduler#SLICE} instructions or until it waits (a futex, a descriptor
+ * that is not ready, a sleep), then the next runnable one in creation order takes over; a switch
+ * clears the reservation, as Linux's exception exit does. A process clock (instructions run by
+ * all threads) is every thread's time base. When no thread can run, the process waits in the
+ * host for whatever ends a wait first: a descriptor, a deadline, a signal, a debugger.
+ *
+ * <p>Signals are delivered where Linux delivers them, on a thread's way back to user mode after a
+ * system call, an interrupt or a switch: to the handler through a signal frame ({@link
+ * SignalFrames}), or by their default action, which ends the process with the shell's message
+ * and status 128+N (a JVM cannot die of the guest's signal as qemu-ppc does). Under a debugger
+ * ({@link #resume}) every signal stops the process before it is delivered, as under ptrace.
  */
 public final class LinuxProcess implements OsPersonality {
     /** MSR for user code: problem state, FP available, external interrupts on. */
@@ -51,38 +61,43 @@ public final class LinuxProcess implements OsPersonality {
 
     private final LinuxOptions options;
     private final Memory memory;
-    private final Cpu cpu;
-    private final Vcpu vcpu;
+    private final GuestDebug debug;
+    private final ExecutionEngine engine;
     private final Syscalls syscalls;
     private final SymbolTable symbols;
     private final byte[] auxv;
     private final int loadBias;
-
-    /** The kernel's pt_regs values of the (one) thread: see {@link KernelRegister}. */
-    private int trap;
-
-    private int origR3;
-
-    /** The faulting data address and syndrome of the last storage interrupt, for signal frames. */
-    private int dar;
-
-    private int esr;
-
-    private final SignalState signals = new SignalState();
+    private final ProcessSignals processSignals = new ProcessSignals();
     private final SignalFrames frames;
     private final IntervalTimers timers;
+
+    /** The live threads in creation order; the first is the initial one while it lives. */
+    private final List<LinuxThread> threads = new ArrayList<>();
+
+    private final LinuxThread initial;
+    private int nextTid = Syscalls.PID + 1;
+
+    /** Where the round-robin search for the next thread to run starts. */
+    private int nextIndex;
+
+    /** Instructions run by all threads: the process clock every thread's time base reads. */
+    private long clock;
+
+    /** The running thread gave up its slice (sched_yield, a wait). */
+    private boolean sliceOver;
+
+    private long waitSequence;
+
+    /** The system calls whose entry and return stop a run under a debugger. */
+    private java.util.function.IntPredicate caughtSyscalls = n -> false;
 
     /** A debugger asked the run to stop ({@link #requestStop()}), as opposed to a timer. */
     private volatile boolean stopRequested;
 
-    /** The signal a debugger was told about and has not answered yet. */
-    private SigInfo reportedSignal;
-
-    /** A signal whose frame hit a watchpoint: delivered when the debugger resumes. */
-    private SigInfo interruptedDelivery;
-
     /** How the process ended, once it has: every later resume reports it again. */
     private GuestStop end;
+
+    private Integer exitStatus;
 
     private LinuxProcess(LinuxOptions options, ElfFile elf, ElfFile interpreter) throws ElfException {
         this.options = options;
@@ -103,12 +118,16 @@ public final class LinuxProcess implements OsPersonality {
             entry = loaded.entry();
         }
         this.symbols = new SymbolTable(elf.symbols(), image.bias());
-        this.cpu = new Cpu(memory);
         this.loadBias = image.bias();
         SignalFrames.Trampolines trampolines = SignalFrames.installTrampolines(memory, AddressSpace.SIGNAL_TRAMPOLINES);
-        this.frames = new SignalFrames(cpu, new UserMemory(memory), signals, trampolines);
+        this.frames = new SignalFrames(new UserMemory(memory), trampolines);
         this.timers = new IntervalTimers(this::timerExpired);
-        this.syscalls = new Syscalls(cpu, space, options, image, signals, frames, timers);
+        this.syscalls = new Syscalls(memory, space, options, image, frames, timers, new Scheduling());
+        DecodedCode code = new DecodedCode(memory);
+        this.debug = new GuestDebug(memory, code);
+        this.engine = new Interpreter(code, debug);
+        this.initial = newThread(Syscalls.PID, new Cpu(memory));
+        Cpu cpu = initial.cpu;
         byte[] random = new byte[16];
         new SplittableRandom(0x7070_6376_6d00L).nextBytes(random);
         InitialStack.Result stack = InitialStack.build(
@@ -126,9 +145,12 @@ public final class LinuxProcess implements OsPersonality {
         cpu.gpr[1] = stack.sp();
         cpu.msr = USER_MSR;
         cpu.pvr = SystemRegisters.E500MC_PVR;
-        DecodedCode code = new DecodedCode(memory);
-        GuestDebug debug = new GuestDebug(memory, code);
-        this.vcpu = new Vcpu(cpu, new Interpreter(code, debug), debug);
+    }
+
+    private LinuxThread newThread(int tid, Cpu cpu) {
+        LinuxThread t = new LinuxThread(tid, cpu, new Vcpu(cpu, engine, debug), new SignalState(processSignals));
+        threads.add(t);
+        return t;
     }
 
     /**
@@ -191,12 +213,14 @@ public final class LinuxProcess implements OsPersonality {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
+    /** The initial thread's processor (the embedding API and tests look at it). */
     public Cpu cpu() {
-        return cpu;
+        return initial.cpu;
     }
 
+    /** The initial thread's vCPU; its guest-debug interface is the whole process's. */
     public Vcpu vcpu() {
-        return vcpu;
+        return initial.vcpu;
     }
 
     @Override
@@ -223,20 +247,33 @@ public final class LinuxProcess implements OsPersonality {
         return Optional.of(options.program().toAbsolutePath().toString());
     }
 
-    /** The id of the process's first thread. */
+    /** The id of the process's first thread (its pid). */
     public int mainThread() {
         return Syscalls.PID;
     }
 
     @Override
     public List<GuestThread> threads() {
-        return List.of(
-                new GuestThread(Syscalls.PID, options.program().getFileName().toString(), vcpu));
+        String comm = options.program().getFileName().toString();
+        List<GuestThread> list = new ArrayList<>();
+        for (LinuxThread t : threads) {
+            list.add(new GuestThread(t.tid, comm, t.vcpu));
+        }
+        return list;
+    }
+
+    private LinuxThread thread(int tid) {
+        for (LinuxThread t : threads) {
+            if (t.tid == tid) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("no thread " + tid);
     }
 
     @Override
     public OptionalInt signalFor(VcpuExit.Exception exception) {
-        return OptionalInt.of(signalOf(exception).number());
+        return OptionalInt.of(Faults.signalOf(exception).number());
     }
 
     @Override
@@ -266,32 +303,50 @@ public final class LinuxProcess implements OsPersonality {
     @Override
     public void requestStop() {
         stopRequested = true;
-        vcpu.requestExit();
+        for (LinuxThread t : List.copyOf(threads)) {
+            t.vcpu.requestExit();
+        }
         syscalls.wakeUp();
     }
 
     @Override
     public void cancelStopRequest() {
         stopRequested = false;
-        vcpu.cancelExitRequest();
+        for (LinuxThread t : threads) {
+            t.vcpu.cancelExitRequest();
+        }
     }
 
-    /** The timer thread's news: {@code signal} is due; the run generates it at its next check. */
+    /** The timer thread's news: {@code signal} is due; a thread generates it at its next check. */
     private void timerExpired(int signal) {
-        signals.expired(signal);
-        vcpu.requestExit();
+        processSignals.expired(signal);
+        for (LinuxThread t : List.copyOf(threads)) {
+            t.vcpu.requestExit();
+        }
         syscalls.wakeUp();
     }
+
+    // ---- Running without a debugger ----------------------------------------------------------------
 
     /** Runs the process to its end and returns its exit status (128+N when killed by signal N). */
     public int run() {
         long start = System.nanoTime();
         try {
             while (true) {
-                VcpuExit exit = options.trace() ? tracedStep() : vcpu.run();
-                Integer status = handle(exit);
-                if (status == null) {
-                    status = deliverSignals();
+                LinuxThread t = nextRunnable();
+                Integer status;
+                if (t == null) {
+                    idle();
+                    status = exitStatus;
+                } else {
+                    status = deliverSignals(t);
+                    if (status == null && t.runnable()) {
+                        VcpuExit exit = options.trace() ? tracedStep(t) : runSlice(t, RunMode.CONTINUE, Skip.NONE);
+                        status = handle(t, exit);
+                        if (status == null && t.runnable()) {
+                            status = deliverSignals(t);
+                        }
+                    }
                 }
                 if (status != null) {
                     reportStats(start);
@@ -303,39 +358,21 @@ public final class LinuxProcess implements OsPersonality {
         }
     }
 
-    /** Delivers every signal that may be delivered now; the exit status if one ends the process. */
-    private Integer deliverSignals() {
-        SigInfo info;
-        while ((info = signals.dequeue()) != null) {
-            Integer status = deliver(info);
-            if (status != null) {
-                return status;
-            }
-        }
-        finishDelivery();
-        return null;
-    }
-
-    /** After delivery: no handler claimed an interrupted call, which restarts; sigsuspend's mask returns. */
-    private void finishDelivery() {
-        signals.restoreSavedMask();
-        syscalls.takeInterrupted();
-    }
-
     /** With --stats: the instructions executed since {@code startNanos} and their rate. */
     public void reportStats(long startNanos) {
         if (options.stats()) {
             double seconds = (System.nanoTime() - startNanos) / 1e9;
+            long count = Math.max(clock, initial.cpu.instructionCount);
             options.diagnostics()
                     .printf(
                             "ppcvm: %d instructions in %.3f s (%.1f million per second)%n",
-                            cpu.instructionCount, seconds, cpu.instructionCount / seconds / 1e6);
+                            count, seconds, count / seconds / 1e6);
         }
     }
 
     /** One instruction, printed first as objdump would print it. */
-    private VcpuExit tracedStep() {
-        int pc = cpu.pc;
+    private VcpuExit tracedStep(LinuxThread t) {
+        int pc = t.cpu.pc;
         String where = symbols.describe(pc).map(s -> " <" + s + ">").orElse("");
         String text;
         try {
@@ -344,99 +381,532 @@ public final class LinuxProcess implements OsPersonality {
         } catch (MemoryFault f) {
             text = "(not executable)";
         }
-        options.diagnostics().printf("%08x%s: %s%n", pc, where, text);
-        return vcpu.step();
+        String who = threads.size() > 1 ? "[" + t.tid + "] " : "";
+        options.diagnostics().printf("%s%08x%s: %s%n", who, pc, where, text);
+        clock(t);
+        VcpuExit exit = t.vcpu.step();
+        clock = t.cpu.instructionCount;
+        return exit;
+    }
+
+    // ---- Scheduling ------------------------------------------------------------------------------
+
+    /** Sets a thread's time base to the process clock before it runs. */
+    private void clock(LinuxThread t) {
+        t.cpu.instructionCount = Math.max(t.cpu.instructionCount, clock);
     }
 
     /**
+     * Runs {@code t} as {@code mode} says. With other threads alive a continue ends after a slice
+     * (then the reservation goes, and the next thread's turn comes).
+     */
+    private VcpuExit runSlice(LinuxThread t, RunMode mode, Skip skip) {
+        clock(t);
+        boolean shared = threads.size() > 1;
+        if (shared) {
+            t.vcpu.setDeadline(t.cpu.instructionCount + Scheduler.SLICE);
+        }
+        sliceOver = false;
+        VcpuExit exit = t.vcpu.run(mode, skip);
+        t.vcpu.setDeadline(Long.MAX_VALUE);
+        clock = t.cpu.instructionCount;
+        if (exit instanceof VcpuExit.Interrupted i && i.reason() == VcpuExit.Reason.DEADLINE) {
+            endSlice(t);
+        }
+        return exit;
+    }
+
+    private void endSlice(LinuxThread t) {
+        t.cpu.reserved = false;
+        int index = threads.indexOf(t);
+        nextIndex = index < 0 ? nextIndex : index + 1;
+        // The others may have waited on descriptors or deadlines meanwhile.
+        endWaits(0);
+    }
+
+    /**
+     * The next thread to run, round robin in creation order, or null when none can run. Threads
+     * waiting while a signal they can take is pending stop waiting first.
+     */
+    private LinuxThread nextRunnable() {
+        wakeForSignals();
+        int n = threads.size();
+        for (int i = 0; i < n; i++) {
+            LinuxThread t = threads.get(Math.floorMod(nextIndex + i, n));
+            if (t.runnable()) {
+                nextIndex = Math.floorMod(nextIndex + i, n);
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** No thread can run: waits in the host until a wait can end (or a wake-up), then ends those. */
+    private void idle() {
+        long now = System.nanoTime();
+        long deadline = LinuxThread.Wait.NONE;
+        for (LinuxThread t : threads) {
+            if (t.wait != null) {
+                deadline = Math.min(deadline, t.wait.deadline());
+            }
+        }
+        long timeout = deadline == LinuxThread.Wait.NONE ? -1 : Math.max(0, deadline - now);
+        endWaits(timeout);
+    }
+
+    /**
+     * Polls the descriptors threads wait for (at most {@code timeoutNanos}; negative: until one is
+     * ready or a wake-up) and ends the waits whose descriptor is ready or whose deadline passed.
+     */
+    private void endWaits(long timeoutNanos) {
+        List<LinuxThread> waiting = new ArrayList<>();
+        List<Integer> fds = new ArrayList<>();
+        List<Short> events = new ArrayList<>();
+        for (LinuxThread t : threads) {
+            if (t.wait instanceof LinuxThread.Wait.Descriptor d) {
+                for (int i = 0; i < d.hostFds().length; i++) {
+                    waiting.add(t);
+                    fds.add(d.hostFds()[i]);
+                    events.add(d.events()[i]);
+                }
+            }
+        }
+        boolean anyWait = threads.stream().anyMatch(t -> t.wait != null);
+        if (!anyWait) {
+            return;
+        }
+        int[] fdArray = fds.stream().mapToInt(Integer::intValue).toArray();
+        short[] eventArray = new short[events.size()];
+        for (int i = 0; i < eventArray.length; i++) {
+            eventArray[i] = events.get(i);
+        }
+        short[] revents = new short[fdArray.length];
+        long r = syscalls.pollHost(fdArray, eventArray, revents, timeoutNanos);
+        if (r > 0) {
+            for (int i = 0; i < revents.length; i++) {
+                if (revents[i] != 0) {
+                    waiting.get(i).wait = null;
+                }
+            }
+        }
+        long now = System.nanoTime();
+        for (LinuxThread t : threads) {
+            if (t.wait != null && t.wait.deadline() != LinuxThread.Wait.NONE && now - t.wait.deadline() >= 0) {
+                switch (t.wait) {
+                    case LinuxThread.Wait.Descriptor d -> {
+                        t.wait = null;
+                        t.waitTimedOut = true;
+                    }
+                    case LinuxThread.Wait.Futex f -> t.completeWait(-Errno.ETIMEDOUT);
+                    case LinuxThread.Wait.Sleep s -> t.completeWait(0);
+                    case LinuxThread.Wait.ForSignal s -> {}
+                }
+            }
+        }
+    }
+
+    /** A waiting thread with a signal it can take stops waiting, as Linux's signal_wake_up makes it. */
+    private void wakeForSignals() {
+        for (LinuxThread t : threads) {
+            if (t.wait == null || !t.signals.hasDeliverable()) {
+                continue;
+            }
+            switch (t.wait) {
+                case LinuxThread.Wait.Descriptor d -> {
+                    t.wait = null;
+                    t.interrupted = d.interrupted();
+                }
+                case LinuxThread.Wait.Sleep s -> {
+                    syscalls.writeRemainingSleep(t);
+                    t.completeWait(-Errno.EINTR);
+                }
+                case LinuxThread.Wait.Futex f -> t.completeWait(-Errno.EINTR);
+                case LinuxThread.Wait.ForSignal s -> t.completeWait(-Errno.EINTR);
+            }
+        }
+    }
+
+    /** What the system calls see of the threads. */
+    private final class Scheduling implements Syscalls.Threads {
+        @Override
+        public boolean multiThreaded() {
+            return threads.size() > 1;
+        }
+
+        @Override
+        public LinuxThread spawn(LinuxThread parent) {
+            Cpu cpu = new Cpu(memory);
+            cpu.copyRegistersFrom(parent.cpu);
+            cpu.instructionCount = parent.cpu.instructionCount;
+            LinuxThread child = newThread(nextTid++, cpu);
+            child.signals.setBlocked(parent.signals.blocked());
+            if (stopRequested) {
+                child.vcpu.requestExit();
+            }
+            return child;
+        }
+
+        @Override
+        public LinuxThread find(int tid) {
+            for (LinuxThread t : threads) {
+                if (t.tid == tid) {
+                    return t;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void exit(LinuxThread thread, int status) {
+            thread.exited = true;
+            thread.wait = null;
+            thread.signals.detach();
+            int index = threads.indexOf(thread);
+            threads.remove(thread);
+            if (index >= 0 && index < nextIndex) {
+                nextIndex--;
+            }
+            sliceOver = true;
+        }
+
+        @Override
+        public int futexWake(int address, int count, int bitset) {
+            int woken = 0;
+            for (LinuxThread t : waitersOn(address)) {
+                if (woken == count) {
+                    break;
+                }
+                LinuxThread.Wait.Futex f = (LinuxThread.Wait.Futex) t.wait;
+                if ((f.bitset() & bitset) != 0) {
+                    t.completeWait(0);
+                    woken++;
+                }
+            }
+            return woken;
+        }
+
+        @Override
+        public int futexRequeue(int from, int wake, int to, int requeue) {
+            int woken = futexWake(from, wake, Syscalls.FUTEX_BITSET_MATCH_ANY);
+            int moved = 0;
+            for (LinuxThread t : waitersOn(from)) {
+                if (moved == requeue) {
+                    break;
+                }
+                LinuxThread.Wait.Futex f = (LinuxThread.Wait.Futex) t.wait;
+                t.wait = new LinuxThread.Wait.Futex(to, f.bitset(), f.deadlineNanos());
+                moved++;
+            }
+            return woken + moved;
+        }
+
+        /** The threads waiting on a futex word, in the order they started waiting. */
+        private List<LinuxThread> waitersOn(int address) {
+            List<LinuxThread> list = new ArrayList<>();
+            for (LinuxThread t : threads) {
+                if (t.wait instanceof LinuxThread.Wait.Futex f && f.address() == address) {
+                    list.add(t);
+                }
+            }
+            list.sort((a, b) -> Long.compare(a.waitSequence, b.waitSequence));
+            return list;
+        }
+
+        @Override
+        public void yieldSlice() {
+            sliceOver = true;
+        }
+    }
+
+    // ---- Exits of a thread ------------------------------------------------------------------------
+
+    /** Services one exit of thread {@code t}; returns the exit status when the process ended, else null. */
+    private Integer handle(LinuxThread t, VcpuExit exit) {
+        Integer status = switch (exit) {
+            case VcpuExit.SystemCall sc -> systemCall(t);
+            case VcpuExit.Exception e -> {
+                raise(t, e);
+                yield null;
+            }
+            case VcpuExit.Interrupted i -> null;
+            case VcpuExit.Debug d -> null;
+            case VcpuExit.InternalError e -> internalError(e);
+            case VcpuExit.Halt h -> killedBy(Signal.SIGILL.number());
+            case VcpuExit.Shutdown s -> killedBy(Signal.SIGKILL.number());
+        };
+        if (status == null && sliceOver && threads.contains(t)) {
+            endSlice(t);
+        } else if (status == null && sliceOver) {
+            endWaits(0);
+        }
+        return status;
+    }
+
+    private Integer internalError(VcpuExit.InternalError e) {
+        options.diagnostics().println("ppcvm: " + e.message() + " (a ppcvm defect; please report it)");
+        if (e.cause() != null && System.getenv("PPCVM_DEBUG") != null) {
+            e.cause().printStackTrace(options.diagnostics());
+        }
+        return 70;
+    }
+
+    /** A system call of {@code t}; a defect in its implementation ends the run with a clear message. */
+    private Integer systemCall(LinuxThread t) {
+        t.trap = Faults.TRAP_SYSTEM_CALL;
+        t.origR3 = t.cpu.gpr[3];
+        Integer status;
+        try {
+            status = syscalls.dispatch(t);
+        } catch (RuntimeException e) {
+            return internalError(new VcpuExit.InternalError(
+                    "internal error in system call " + t.cpu.gpr[0] + " at pc 0x%08x: %s".formatted(t.cpu.pc, e), e));
+        }
+        if (t.wait != null) {
+            t.waitSequence = ++waitSequence;
+            sliceOver = true;
+        }
+        if (status != null) {
+            exitStatus = status;
+        }
+        return status;
+    }
+
+    /** An interrupt raised by an instruction: its signal is forced on the thread (Linux's _exception). */
+    private void raise(LinuxThread t, VcpuExit.Exception e) {
+        t.trap = Faults.trapOf(e);
+        t.origR3 = t.cpu.gpr[3];
+        t.dar = e.dear();
+        t.esr = e.esr();
+        t.signals.force(Faults.siginfo(e, t.cpu, memory));
+    }
+
+    // ---- Signal delivery ----------------------------------------------------------------------------
+
+    /** Delivers every signal {@code t} may take now; the exit status if one ends the process. */
+    private Integer deliverSignals(LinuxThread t) {
+        SigInfo info;
+        while ((info = t.signals.dequeue()) != null) {
+            Integer status = deliver(t, info);
+            if (status != null) {
+                return status;
+            }
+        }
+        finishDelivery(t);
+        return null;
+    }
+
+    /** After delivery: no handler claimed an interrupted call, which restarts; sigsuspend's mask returns. */
+    private static void finishDelivery(LinuxThread t) {
+        t.signals.restoreSavedMask();
+        Syscalls.takeInterrupted(t);
+    }
+
+    /**
+     * Delivers one signal to {@code t}: to its handler, through a frame on the stack, or by its
+     * default action. Returns the exit status when that ends the process, else null.
+     */
+    private Integer deliver(LinuxThread t, SigInfo info) {
+        int sig = info.signo();
+        SignalState signals = t.signals;
+        SignalState.Action action = signals.action(sig);
+        if (action.handler() == SignalState.SIG_IGN) {
+            return null;
+        }
+        if (action.handler() == SignalState.SIG_DFL) {
+            return SignalState.defaultIgnored(sig) ? null : killedBy(sig);
+        }
+        syscalls.beforeHandler(t, (action.flags() & SignalState.SA_RESTART) != 0);
+        long saved = signals.maskForFrame();
+        try {
+            frames.setup(t, info, action, saved);
+        } catch (UserMemory.BadAddress e) {
+            // No room for the frame: Linux's force_sigsegv, fatal unless a SIGSEGV handler can run.
+            signals.restoreMask(saved);
+            if (sig == Signal.SIGSEGV.number()) {
+                signals.setAction(sig, SignalState.Action.DEFAULT);
+            }
+            signals.force(SigInfo.kernel(Signal.SIGSEGV.number()));
+            return null;
+        }
+        long blockNow = action.mask() | ((action.flags() & SignalState.SA_NODEFER) != 0 ? 0 : SignalState.bit(sig));
+        signals.setBlocked(signals.blocked() | blockNow);
+        if ((action.flags() & SignalState.SA_RESETHAND) != 0) {
+            signals.setAction(sig, SignalState.Action.DEFAULT);
+        }
+        return null;
+    }
+
+    /** The default action of a fatal signal: the shell's line on stderr, status 128+N. */
+    private int killedBy(int signal) {
+        syscalls.flushAndClose();
+        String message = Signal.shellMessage(signal);
+        if (!message.isEmpty()) {
+            options.diagnostics().println(message);
+            options.diagnostics().flush();
+        }
+        exitStatus = 128 + signal;
+        return exitStatus;
+    }
+
+    // ---- Running under a debugger -------------------------------------------------------------------
+
+    /**
      * Runs under a debugger's control until a debug event, a signal, a stop request or the end of
-     * the process; {@code skipAtPc} steps off the point last reported ({@link Skip#after}). System
-     * calls are serviced on the way, as Linux would; a step that executes {@code sc} ends after
-     * the call, on the next instruction. Every signal stops the process before it is delivered,
-     * as under ptrace: {@code signal} is the debugger's answer (deliver it, or 0 to discard).
+     * the process. {@code tid} runs as {@code mode} says, with the points {@code skipAtPc} names
+     * quiet for its first instruction ({@link Skip#after}); with a continue the other threads run
+     * too, in turns. System calls are serviced on the way, as Linux would; a step that executes
+     * {@code sc} ends after the call, on the next instruction. Every signal stops the process
+     * before it is delivered, as under ptrace: {@code signal} is the debugger's answer for the one
+     * {@code tid} last reported (deliver it, or 0 to discard it).
      */
     @Override
-    public GuestStop resume(int thread, RunMode mode, Skip skipAtPc, int signal) {
-        if (thread != Syscalls.PID) {
-            throw new IllegalArgumentException("no thread " + thread);
-        }
+    public GuestStop resume(int tid, RunMode mode, Skip skipAtPc, int signal) {
         if (end != null) {
             return end;
         }
-        GuestDebug debug = vcpu.debug();
+        LinuxThread stepping = thread(tid);
         Skip skip = skipAtPc;
-        SigInfo toDeliver = interruptedDelivery;
-        interruptedDelivery = null;
+        SigInfo toDeliver = stepping.interruptedDelivery;
+        stepping.interruptedDelivery = null;
         if (toDeliver == null && signal != 0) {
             // A debugger may deliver another signal than the one it was told about: it then
             // comes from no one (si_code SI_USER, pid 0), as a ptrace tracer's does.
-            toDeliver = reportedSignal != null && reportedSignal.signo() == signal
-                    ? reportedSignal
+            toDeliver = stepping.reportedSignal != null && stepping.reportedSignal.signo() == signal
+                    ? stepping.reportedSignal
                     : SigInfo.user(signal, 0, 0);
         }
-        reportedSignal = null;
+        stepping.reportedSignal = null;
         if (toDeliver != null) {
-            boolean handler = signals.action(toDeliver.signo()).isHandler();
-            GuestStop stop = deliverUnderDebugger(thread, toDeliver, skip);
+            boolean handler = stepping.signals.action(toDeliver.signo()).isHandler();
+            GuestStop stop = deliverUnderDebugger(stepping, toDeliver, skip);
             if (stop != null) {
                 return stop;
             }
             skip = Skip.NONE;
             if (handler && !(mode instanceof RunMode.Continue)) {
                 // A step that delivers a signal to a handler ends on the handler's first instruction.
-                return new GuestStop.Debug(thread, debug.stepEvent(cpu.pc));
+                return new GuestStop.Debug(stepping.tid, debug.stepEvent(stepping.cpu.pc));
             }
         }
+        boolean continuing = mode instanceof RunMode.Continue && !debug.singleStep();
+        // The sc a step is inside of while its thread waits (a futex, a sleep), or -1.
+        int stepInsideCall = -1;
         while (true) {
-            SigInfo next = signals.dequeue();
-            if (next != null) {
-                reportedSignal = next;
-                return new GuestStop.Signal(thread, next.signo());
+            if (stopRequested) {
+                stopRequested = false;
+                cancelStopRequest();
+                return new GuestStop.Interrupted(stepping.tid);
             }
-            finishDelivery();
-            VcpuExit exit = vcpu.run(mode, skip);
-            skip = Skip.NONE;
+            if (stepInsideCall != -1 && stepping.runnable() && stepping.cpu.pc == stepInsideCall + 4) {
+                // The call the step made has completed: the step ends after it.
+                return new GuestStop.Debug(stepping.tid, debug.stepEvent(stepping.cpu.pc));
+            }
+            LinuxThread t = continuing || !stepping.runnable() ? nextRunnable() : stepping;
+            if (t == null) {
+                idle();
+                continue;
+            }
+            if (t.syscallAtEntry >= 0) {
+                // The debugger saw this call's entry: it runs now, and its return stops again.
+                int number = t.syscallAtEntry;
+                t.syscallAtEntry = -1;
+                Integer status = systemCall(t);
+                if (status != null) {
+                    return ended(exitStatusStop(status));
+                }
+                DebugEvent hit = syscalls.takeDebugEvent();
+                if (hit != null) {
+                    return new GuestStop.Debug(t.tid, hit);
+                }
+                if (t.wait instanceof LinuxThread.Wait.Descriptor) {
+                    continue; // not ready: the call runs again (and is caught again) later
+                }
+                if (!t.runnable()) {
+                    t.syscallExitPending = number;
+                    continue;
+                }
+                return new GuestStop.SyscallExit(t.tid, number);
+            }
+            if (t.syscallExitPending >= 0) {
+                int number = t.syscallExitPending;
+                t.syscallExitPending = -1;
+                return new GuestStop.SyscallExit(t.tid, number);
+            }
+            SigInfo next = t.signals.dequeue();
+            if (next != null) {
+                t.reportedSignal = next;
+                return new GuestStop.Signal(t.tid, next.signo());
+            }
+            finishDelivery(t);
+            RunMode runAs = t == stepping ? mode : RunMode.CONTINUE;
+            VcpuExit exit = runSlice(t, runAs, t == stepping ? skip : Skip.NONE);
+            if (t == stepping) {
+                skip = Skip.NONE;
+            }
             switch (exit) {
                 case VcpuExit.Debug d -> {
-                    trap = TRAP_DEBUG;
-                    return new GuestStop.Debug(thread, d.event());
+                    t.trap = Faults.TRAP_DEBUG;
+                    if (d.event().cause() == org.ppcvm.core.debug.DebugCause.STEP && t != stepping) {
+                        continue; // another thread's single step under --step: keep going
+                    }
+                    return new GuestStop.Debug(t.tid, d.event());
                 }
                 case VcpuExit.Interrupted i -> {
                     if (i.reason() == VcpuExit.Reason.REQUESTED && stopRequested) {
                         stopRequested = false;
-                        return new GuestStop.Interrupted(thread);
+                        cancelStopRequest();
+                        return new GuestStop.Interrupted(t.tid);
                     }
                 }
                 case VcpuExit.SystemCall sc -> {
-                    trap = TRAP_SYSTEM_CALL;
-                    origR3 = cpu.gpr[3];
-                    Integer status = dispatchSystemCall();
+                    if (caughtSyscalls.test(t.cpu.gpr[0])) {
+                        t.trap = Faults.TRAP_SYSTEM_CALL;
+                        t.origR3 = t.cpu.gpr[3];
+                        t.syscallAtEntry = t.cpu.gpr[0];
+                        return new GuestStop.SyscallEntry(t.tid, t.cpu.gpr[0]);
+                    }
+                    Integer status = systemCall(t);
                     debug.setSuppressed(Skip.NONE);
                     if (status != null) {
-                        return ended(new GuestStop.Exited(status));
+                        return ended(exitStatusStop(status));
                     }
                     DebugEvent hit = syscalls.takeDebugEvent();
                     if (hit != null) {
-                        return new GuestStop.Debug(thread, hit);
+                        return new GuestStop.Debug(t.tid, hit);
                     }
-                    if (signals.hasDeliverable()) {
-                        continue; // reported at the top, before the step below
+                    if (sliceOver) {
+                        endSlice(t);
                     }
-                    if (!(mode instanceof RunMode.Continue) || debug.singleStep()) {
-                        if (!(mode instanceof RunMode.Range r && r.contains(cpu.pc))) {
-                            return new GuestStop.Debug(thread, debug.stepEvent(cpu.pc));
-                        }
+                    if (continuing || t != stepping) {
+                        continue;
+                    }
+                    if (t.wait instanceof LinuxThread.Wait.Descriptor) {
+                        continue; // the call runs again once its descriptor is ready
+                    }
+                    if (!t.runnable()) {
+                        stepInsideCall = t.cpu.pc - 4;
+                        continue; // the step ends when the call does, the others run meanwhile
+                    }
+                    if (t.signals.hasDeliverable()) {
+                        continue; // signals are reported before the step ends
+                    }
+                    if (!(mode instanceof RunMode.Range r && r.contains(t.cpu.pc))) {
+                        return new GuestStop.Debug(t.tid, debug.stepEvent(t.cpu.pc));
                     }
                 }
-                case VcpuExit.Exception e -> raise(e);
+                case VcpuExit.Exception e -> raise(t, e);
                 default -> {
-                    Integer status = handle(exit);
+                    Integer status = handle(t, exit);
                     if (status != null) {
-                        return ended(new GuestStop.Exited(status));
+                        return ended(exitStatusStop(status));
                     }
                 }
             }
         }
+    }
+
+    private GuestStop exitStatusStop(int status) {
+        return new GuestStop.Exited(status);
     }
 
     /**
@@ -444,24 +914,23 @@ public final class LinuxProcess implements OsPersonality {
      * process, or when writing the signal frame would touch a watchpoint (the frame is then built
      * when the debugger resumes); null otherwise.
      */
-    private GuestStop deliverUnderDebugger(int thread, SigInfo info, Skip skip) {
-        GuestDebug debug = vcpu.debug();
+    private GuestStop deliverUnderDebugger(LinuxThread t, SigInfo info, Skip skip) {
         debug.setSuppressed(skip);
         try {
-            Integer status = deliver(info);
+            Integer status = deliver(t, info);
             if (status != null) {
                 return ended(new GuestStop.Killed(info.signo()));
             }
             return null;
         } catch (WatchpointHit hit) {
-            interruptedDelivery = info;
+            t.interruptedDelivery = info;
             DebugEvent e = hit.event();
             return new GuestStop.Debug(
-                    thread,
+                    t.tid,
                     new DebugEvent(
                             e.cause(),
                             e.exception(),
-                            cpu.pc,
+                            t.cpu.pc,
                             e.address(),
                             e.accessAddress(),
                             e.accessLength(),
@@ -486,199 +955,30 @@ public final class LinuxProcess implements OsPersonality {
     }
 
     @Override
-    public int kernelRegister(int thread, KernelRegister register) {
+    public int kernelRegister(int tid, KernelRegister register) {
+        LinuxThread t = thread(tid);
         return switch (register) {
-            case ORIG_R3 -> origR3;
-            case TRAP -> trap;
+            case ORIG_R3 -> t.origR3;
+            case TRAP -> t.trap;
         };
     }
 
     @Override
-    public void setKernelRegister(int thread, KernelRegister register, int value) {
+    public void setKernelRegister(int tid, KernelRegister register, int value) {
+        LinuxThread t = thread(tid);
         switch (register) {
-            case ORIG_R3 -> origR3 = value;
-            case TRAP -> trap = value;
+            case ORIG_R3 -> t.origR3 = value;
+            case TRAP -> t.trap = value;
         }
+    }
+
+    @Override
+    public void catchSystemCalls(java.util.function.IntPredicate numbers) {
+        caughtSyscalls = numbers;
     }
 
     @Override
     public int loadBias() {
         return loadBias;
-    }
-
-    /**
-     * Delivers one signal: to its handler, through a frame on the stack, or by its default action.
-     * Returns the exit status when that ends the process, else null.
-     */
-    private Integer deliver(SigInfo info) {
-        int sig = info.signo();
-        SignalState.Action action = signals.action(sig);
-        if (action.handler() == SignalState.SIG_IGN) {
-            return null;
-        }
-        if (action.handler() == SignalState.SIG_DFL) {
-            return SignalState.defaultIgnored(sig) ? null : killedBy(sig);
-        }
-        syscalls.beforeHandler((action.flags() & SignalState.SA_RESTART) != 0);
-        long saved = signals.maskForFrame();
-        try {
-            frames.setup(info, action, saved, new SignalFrames.Interrupted(origR3, trap, dar, esr));
-        } catch (UserMemory.BadAddress e) {
-            // No room for the frame: Linux's force_sigsegv, fatal unless a SIGSEGV handler can run.
-            signals.restoreMask(saved);
-            if (sig == 11) {
-                signals.setAction(11, SignalState.Action.DEFAULT);
-            }
-            signals.force(SigInfo.kernel(11));
-            return null;
-        }
-        long blockNow = action.mask() | ((action.flags() & SignalState.SA_NODEFER) != 0 ? 0 : SignalState.bit(sig));
-        signals.setBlocked(signals.blocked() | blockNow);
-        if ((action.flags() & SignalState.SA_RESETHAND) != 0) {
-            signals.setAction(sig, SignalState.Action.DEFAULT);
-        }
-        return null;
-    }
-
-    /** An interrupt raised by an instruction: its signal is forced on the process (Linux's _exception). */
-    private void raise(VcpuExit.Exception e) {
-        trap = trapOf(e);
-        origR3 = cpu.gpr[3];
-        dar = e.dear();
-        esr = e.esr();
-        signals.force(faultInfo(e));
-    }
-
-    /** The siginfo Linux gives the signal of an interrupt: si_code and si_addr. */
-    private SigInfo faultInfo(VcpuExit.Exception e) {
-        Signal signal = signalOf(e);
-        return switch (e.kind()) {
-            case DATA_STORAGE ->
-                SigInfo.fault(
-                        signal.number(),
-                        memory.isMapped(e.dear()) ? SigInfo.SEGV_ACCERR : SigInfo.SEGV_MAPERR,
-                        e.dear());
-            case INSTRUCTION_STORAGE ->
-                SigInfo.fault(
-                        signal.number(), memory.isMapped(cpu.pc) ? SigInfo.SEGV_ACCERR : SigInfo.SEGV_MAPERR, cpu.pc);
-            case ALIGNMENT -> SigInfo.fault(signal.number(), SigInfo.BUS_ADRALN, e.dear());
-            case PROGRAM -> SigInfo.fault(signal.number(), programCode(signal, e.esr()), cpu.pc);
-            case FP_UNAVAILABLE, SYSTEM_CALL -> SigInfo.fault(signal.number(), SigInfo.ILL_ILLOPC, cpu.pc);
-        };
-    }
-
-    private int programCode(Signal signal, int esrBits) {
-        return switch (signal) {
-            case SIGFPE -> fpeCode(cpu.fpscr);
-            case SIGTRAP -> SigInfo.TRAP_BRKPT;
-            default -> (esrBits & Esr.PPR) != 0 ? SigInfo.ILL_PRVOPC : SigInfo.ILL_ILLOPC;
-        };
-    }
-
-    /** The si_code of an enabled FP exception: the first enabled, raised kind in Linux's order. */
-    static int fpeCode(int fpscr) {
-        if ((fpscr & Fpscr.VE) != 0 && (fpscr & Fpscr.VX) != 0) {
-            return SigInfo.FPE_FLTINV;
-        }
-        if ((fpscr & Fpscr.OE) != 0 && (fpscr & Fpscr.OX) != 0) {
-            return SigInfo.FPE_FLTOVF;
-        }
-        if ((fpscr & Fpscr.UE) != 0 && (fpscr & Fpscr.UX) != 0) {
-            return SigInfo.FPE_FLTUND;
-        }
-        if ((fpscr & Fpscr.ZE) != 0 && (fpscr & Fpscr.ZX) != 0) {
-            return SigInfo.FPE_FLTDIV;
-        }
-        if ((fpscr & Fpscr.XE) != 0 && (fpscr & Fpscr.XX) != 0) {
-            return SigInfo.FPE_FLTRES;
-        }
-        return 0;
-    }
-
-    /** Linux's pt_regs.trap for a system call, a program check and a Book E debug interrupt. */
-    static final int TRAP_SYSTEM_CALL = 0xc00;
-
-    static final int TRAP_PROGRAM = 0x700;
-    static final int TRAP_DEBUG = 0x2000;
-
-    /** pt_regs.trap as Linux sets it on entry from user mode by this interrupt. */
-    static int trapOf(VcpuExit.Exception e) {
-        return switch (e.kind()) {
-            case DATA_STORAGE -> 0x300;
-            case INSTRUCTION_STORAGE -> 0x400;
-            case ALIGNMENT -> 0x600;
-            case PROGRAM -> TRAP_PROGRAM;
-            case FP_UNAVAILABLE -> 0x800;
-            case SYSTEM_CALL -> TRAP_SYSTEM_CALL;
-        };
-    }
-
-    /** Services one exit; returns the exit status when the process ended, else null. */
-    public Integer handle(VcpuExit exit) {
-        return switch (exit) {
-            case VcpuExit.SystemCall sc -> {
-                trap = TRAP_SYSTEM_CALL;
-                origR3 = cpu.gpr[3];
-                yield dispatchSystemCall();
-            }
-            case VcpuExit.Exception e -> {
-                raise(e);
-                yield null;
-            }
-            case VcpuExit.Interrupted i -> null;
-            case VcpuExit.Debug d -> null;
-            case VcpuExit.InternalError e -> {
-                options.diagnostics().println("ppcvm: " + e.message() + " (a ppcvm defect; please report it)");
-                if (e.cause() != null && System.getenv("PPCVM_DEBUG") != null) {
-                    e.cause().printStackTrace(options.diagnostics());
-                }
-                yield 70;
-            }
-            case VcpuExit.Halt h -> killedBy(Signal.SIGILL);
-            case VcpuExit.Shutdown s -> killedBy(Signal.SIGKILL);
-        };
-    }
-
-    /** A defect in a system call's implementation ends the run with a clear message. */
-    private Integer dispatchSystemCall() {
-        try {
-            return syscalls.dispatch();
-        } catch (RuntimeException e) {
-            return handle(new VcpuExit.InternalError(
-                    "internal error in system call " + cpu.gpr[0] + " at pc 0x%08x: %s".formatted(cpu.pc, e), e));
-        }
-    }
-
-    /** The signal Linux sends for a Book E interrupt taken in user mode. */
-    static Signal signalOf(VcpuExit.Exception e) {
-        return switch (e.kind()) {
-            case DATA_STORAGE, INSTRUCTION_STORAGE -> Signal.SIGSEGV;
-            case ALIGNMENT -> Signal.SIGBUS;
-            case PROGRAM -> {
-                if ((e.esr() & Esr.FP) != 0) {
-                    yield Signal.SIGFPE;
-                }
-                if ((e.esr() & Esr.PTR) != 0) {
-                    yield Signal.SIGTRAP;
-                }
-                yield Signal.SIGILL;
-            }
-            case FP_UNAVAILABLE, SYSTEM_CALL -> Signal.SIGILL;
-        };
-    }
-
-    /** The default action of a fatal signal: the shell's line on stderr, status 128+N. */
-    private int killedBy(Signal signal) {
-        return killedBy(signal.number());
-    }
-
-    private int killedBy(int signal) {
-        syscalls.flushAndClose();
-        String message = Signal.shellMessage(signal);
-        if (!message.isEmpty()) {
-            options.diagnostics().println(message);
-            options.diagnostics().flush();
-        }
-        return 128 + signal;
     }
 }

@@ -56,15 +56,11 @@ final class SignalFrames {
     /** Where the two trampolines are: the page's first two words, and its next two. */
     record Trampolines(int sigreturn, int rtSigreturn) {}
 
-    private final Cpu cpu;
     private final UserMemory user;
-    private final SignalState signals;
     private final Trampolines trampolines;
 
-    SignalFrames(Cpu cpu, UserMemory user, SignalState signals, Trampolines trampolines) {
-        this.cpu = cpu;
+    SignalFrames(UserMemory user, Trampolines trampolines) {
         this.user = user;
-        this.signals = signals;
         this.trampolines = trampolines;
     }
 
@@ -81,9 +77,6 @@ final class SignalFrames {
         return new Trampolines(page, page + 8);
     }
 
-    /** The interrupted state a frame saves besides the processor's registers. */
-    record Interrupted(int origR3, int trap, int dar, int dsisr) {}
-
     /**
      * Builds the frame for {@code info} below the stack, saves the registers into it and points
      * them at the handler. Nothing is written unless the whole frame may be: an unwritable stack
@@ -91,7 +84,9 @@ final class SignalFrames {
      *
      * @param blockedBefore the mask the interrupted code ran with, which the frame saves
      */
-    void setup(SigInfo info, SignalState.Action action, long blockedBefore, Interrupted state) throws BadAddress {
+    void setup(LinuxThread thread, SigInfo info, SignalState.Action action, long blockedBefore) throws BadAddress {
+        Cpu cpu = thread.cpu;
+        SignalState signals = thread.signals;
         boolean rt = (action.flags() & SignalState.SA_SIGINFO) != 0;
         int oldSp = cpu.gpr[1];
         int sp = oldSp;
@@ -104,7 +99,7 @@ final class SignalFrames {
         int newSp = frame - (rt ? SIGNAL_FRAMESIZE + 16 : SIGNAL_FRAMESIZE);
         user.checkWritable(newSp, sp - newSp);
 
-        byte[] mcontext = MachineContext.save(cpu, state.origR3(), state.trap(), state.dar(), state.dsisr());
+        byte[] mcontext = MachineContext.save(cpu, thread.origR3, thread.trap, thread.dar, thread.esr);
         if (rt) {
             ByteBuffer uc = UserMemory.bigEndian(UCONTEXT_SIZE);
             uc.putInt(UC_STACK, alt.sp())
@@ -154,7 +149,7 @@ final class SignalFrames {
      * handler may have changed both), the mask from uc_sigmask and the alternate stack from
      * uc_stack. The frame is at r1 + 80, where the handler was entered.
      */
-    void rtSigreturn() throws BadAddress {
+    void rtSigreturn(Cpu cpu, SignalState signals) throws BadAddress {
         int frame = cpu.gpr[1] + SIGNAL_FRAMESIZE + 16;
         int uc = frame + UCONTEXT;
         long mask = ByteBuffer.wrap(user.copyIn(uc + UC_SIGMASK, 8)).getLong();
@@ -163,11 +158,11 @@ final class SignalFrames {
         ByteBuffer stack = ByteBuffer.wrap(user.copyIn(uc + UC_STACK, 12));
         MachineContext.restore(cpu, regs);
         signals.setBlocked(SignalState.maskFromGuest(mask));
-        restoreAltStack(stack.getInt(0), stack.getInt(4), stack.getInt(8));
+        restoreAltStack(cpu, signals, stack.getInt(0), stack.getInt(4), stack.getInt(8));
     }
 
     /** sigreturn: the same from an old frame at r1 + 64, through its sigcontext. */
-    void sigreturn() throws BadAddress {
+    void sigreturn(Cpu cpu, SignalState signals) throws BadAddress {
         int sc = cpu.gpr[1] + SIGNAL_FRAMESIZE;
         ByteBuffer context = ByteBuffer.wrap(user.copyIn(sc, SIGCONTEXT_SIZE));
         long guestMask = Integer.toUnsignedLong(context.getInt(SC_MASK_LOW)) << 32
@@ -178,7 +173,7 @@ final class SignalFrames {
     }
 
     /** Takes back the saved alternate stack unless the thread is on it (Linux then keeps it). */
-    private void restoreAltStack(int sp, int flags, int size) {
+    private static void restoreAltStack(Cpu cpu, SignalState signals, int sp, int flags, int size) {
         if (signals.altStack().contains(cpu.gpr[1])) {
             return;
         }

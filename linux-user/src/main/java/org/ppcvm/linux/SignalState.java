@@ -1,17 +1,15 @@
 package org.ppcvm.linux;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
- * A process's signals as the kernel keeps them: each signal's action ({@code sigaction}), the
- * blocked mask, the pending signals with their siginfo, and the alternate signal stack.
+ * A thread's signals as the kernel keeps them: its blocked mask, the signals pending for it alone
+ * (tgkill, its faults), its alternate signal stack, with the process's actions and process-wide
+ * pending signals ({@link ProcessSignals}) shared by all threads.
  *
- * <p>Masks are {@code long}s with bit {@code n-1} for signal {@code n}. Standard signals (1-31)
- * pending twice are one; real-time signals (32-64) queue. A signal whose action is to ignore it
- * is discarded when it is generated, as Linux does; SIGKILL and SIGSTOP can be neither caught,
- * blocked nor ignored.
+ * <p>Masks are {@code long}s with bit {@code n-1} for signal {@code n}. A signal whose action is to
+ * ignore it is discarded when it is generated, as Linux does; SIGKILL and SIGSTOP can be neither
+ * caught, blocked nor ignored.
  */
 final class SignalState {
     static final int SIG_DFL = 0;
@@ -77,15 +75,8 @@ final class SignalState {
         }
     }
 
-    private final Action[] actions = new Action[65];
-
-    /** Bits of signals an asynchronous source (an interval timer) made due, not yet generated. */
-    private final java.util.concurrent.atomic.AtomicLong due = new java.util.concurrent.atomic.AtomicLong();
-
-    @SuppressWarnings("unchecked")
-    private final Deque<SigInfo>[] pending = new Deque[65];
-
-    private long pendingMask;
+    private final ProcessSignals process;
+    private final PendingSignals pending = new PendingSignals();
     private long blocked;
 
     /** The mask sigsuspend replaced, to come back when its signal has been delivered (or null). */
@@ -93,11 +84,10 @@ final class SignalState {
 
     private AltStack altStack = AltStack.DISABLED;
 
-    SignalState() {
-        for (int sig = 1; sig <= 64; sig++) {
-            actions[sig] = Action.DEFAULT;
-            pending[sig] = new ArrayDeque<>();
-        }
+    /** A thread's signal state within {@code process}, which shares actions and process-wide signals. */
+    SignalState(ProcessSignals process) {
+        this.process = process;
+        process.register(this);
     }
 
     static long bit(int sig) {
@@ -114,33 +104,37 @@ final class SignalState {
         return Long.rotateLeft(mask, 32);
     }
 
-    // ---- actions -------------------------------------------------------------------------------
+    ProcessSignals process() {
+        return process;
+    }
+
+    /** This thread leaves the process: its own pending signals go with it. */
+    void detach() {
+        process.unregister(this);
+    }
+
+    // ---- actions (the process's) ---------------------------------------------------------------
 
     Action action(int sig) {
-        return actions[sig];
+        return process.action(sig);
     }
 
-    /** Installs an action; one that ignores the signal discards it if it is pending. */
     void setAction(int sig, Action action) {
-        actions[sig] = action;
-        if (ignores(sig)) {
-            discard(sig);
-        }
+        process.setAction(sig, action);
     }
 
-    /** Whether delivering {@code sig} now would do nothing: SIG_IGN, or a default action of ignore. */
     boolean ignores(int sig) {
-        Action a = actions[sig];
-        if (a.handler() == SIG_IGN) {
-            return true;
-        }
-        return a.handler() == SIG_DFL && defaultIgnored(sig);
+        return process.ignores(sig);
     }
 
     /** Signals whose default action is to do nothing here (ignore; and stop, which is not modelled). */
     static boolean defaultIgnored(int sig) {
         Signal.DefaultAction d = Signal.defaultAction(sig);
         return d == Signal.DefaultAction.IGNORE || d == Signal.DefaultAction.STOP;
+    }
+
+    PendingSignals pending() {
+        return pending;
     }
 
     // ---- mask ----------------------------------------------------------------------------------
@@ -196,65 +190,40 @@ final class SignalState {
 
     // ---- pending signals -----------------------------------------------------------------------
 
-    /** Generates a signal for the process: queued unless its action ignores it. */
+    /** Generates a signal for this thread (tgkill, a fault): queued unless its action ignores it. */
     void generate(SigInfo info) {
-        int sig = info.signo();
-        if (ignores(sig)) {
-            return;
+        if (!ignores(info.signo())) {
+            pending.add(info);
         }
-        if (sig < 32 && (pendingMask & bit(sig)) != 0) {
-            return; // a standard signal is pending at most once
-        }
-        pending[sig].addLast(info);
-        pendingMask |= bit(sig);
     }
 
     /**
-     * Generates a signal an instruction raised, which cannot wait: if the process blocks or
-     * ignores it, its action goes back to the default and it is unblocked (Linux's
+     * Generates a signal an instruction raised, which cannot wait: if the thread blocks or the
+     * process ignores it, its action goes back to the default and it is unblocked (Linux's
      * force_sig_info), so a fault the program cannot handle ends it.
      */
     void force(SigInfo info) {
         int sig = info.signo();
-        if (actions[sig].handler() == SIG_IGN || (blocked & bit(sig)) != 0) {
-            actions[sig] = Action.DEFAULT;
+        if (action(sig).handler() == SIG_IGN || (blocked & bit(sig)) != 0) {
+            process.setAction(sig, Action.DEFAULT);
             blocked &= ~bit(sig);
         }
-        pending[sig].addFirst(info);
-        pendingMask |= bit(sig);
+        pending.addFirst(info);
     }
 
-    /**
-     * Thread-safe: an asynchronous source (an interval timer) made {@code sig} due; it is generated,
-     * from the kernel, the next time the process's thread looks at its signals.
-     */
-    void expired(int sig) {
-        due.getAndUpdate(d -> d | bit(sig));
-    }
-
-    private void generateDue() {
-        long d = due.getAndSet(0);
-        while (d != 0) {
-            int sig = Long.numberOfTrailingZeros(d) + 1;
-            d &= d - 1;
-            generate(SigInfo.kernel(sig));
-        }
-    }
-
-    /** The pending signals, blocked or not. */
+    /** The signals pending for this thread, its own and the process's, blocked or not. */
     long pendingMask() {
-        generateDue();
-        return pendingMask;
+        return pending.mask() | process.pending().mask();
     }
 
     boolean hasDeliverable() {
-        generateDue();
-        return (pendingMask & ~blocked) != 0;
+        return (pendingMask() & ~blocked) != 0;
     }
 
     /**
-     * Takes the signal to deliver next: the lowest-numbered pending one that is not blocked (the
-     * synchronous SIGSEGV, SIGBUS, SIGILL, SIGTRAP and SIGFPE first, as Linux does), or null.
+     * Takes the signal to deliver next: among the pending ones this thread does not block, its own
+     * before the process's, the synchronous SIGSEGV, SIGBUS, SIGILL, SIGTRAP and SIGFPE first, then
+     * the lowest number (as Linux does); null if none.
      */
     SigInfo dequeue() {
         return dequeue(~blocked);
@@ -262,22 +231,7 @@ final class SignalState {
 
     /** The same among the signals in {@code allowed}, blocked or not (sigtimedwait). */
     SigInfo dequeue(long allowed) {
-        generateDue();
-        long ready = pendingMask & allowed;
-        if (ready == 0) {
-            return null;
-        }
-        long synchronous = ready & (bit(11) | bit(7) | bit(4) | bit(5) | bit(8));
-        int sig = Long.numberOfTrailingZeros(synchronous != 0 ? synchronous : ready) + 1;
-        SigInfo info = pending[sig].removeFirst();
-        if (pending[sig].isEmpty()) {
-            pendingMask &= ~bit(sig);
-        }
-        return info;
-    }
-
-    private void discard(int sig) {
-        pending[sig].clear();
-        pendingMask &= ~bit(sig);
+        SigInfo own = pending.take(allowed);
+        return own != null ? own : process.pending().take(allowed);
     }
 }

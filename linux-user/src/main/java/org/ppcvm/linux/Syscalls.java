@@ -83,6 +83,18 @@ final class Syscalls {
      */
     private static final long RESTART_NOHAND = Long.MIN_VALUE + 2;
 
+    /**
+     * A handler's result meaning "the call waits (the thread's {@link LinuxThread#wait}); whoever
+     * ends the wait sets the result". The PC stays after the sc.
+     */
+    private static final long WAITING = Long.MIN_VALUE + 3;
+
+    /**
+     * A handler's result meaning "not ready: run the call again when the thread's wait ends". The
+     * PC goes back to the sc, nothing changed.
+     */
+    private static final long RETRY = Long.MIN_VALUE + 4;
+
     /** How a call that was interrupted before it completed may go on; see {@link #takeInterrupted}. */
     enum Interrupted {
         NONE,
@@ -92,7 +104,36 @@ final class Syscalls {
         RESTART_UNLESS_HANDLER
     }
 
-    private final Cpu cpu;
+    /** What the system calls need from the process's scheduler: its threads and their waits. */
+    interface Threads {
+        /** Whether more than one thread lives: a blocking call then waits without blocking the host. */
+        boolean multiThreaded();
+
+        /** A new thread with {@code parent}'s registers, tid {@code tid}, runnable after the call. */
+        LinuxThread spawn(LinuxThread parent);
+
+        /** The live thread with this tid, or null. */
+        LinuxThread find(int tid);
+
+        /** The thread ends (exit): taken out of scheduling; the last one ends the process. */
+        void exit(LinuxThread thread, int status);
+
+        /** Ends the waits of up to {@code count} FUTEX_WAITs on {@code address} matching {@code bitset}. */
+        int futexWake(int address, int count, int bitset);
+
+        /** Wakes up to {@code wake} waiters on {@code from} and moves up to {@code requeue} others to {@code to}. */
+        int futexRequeue(int from, int wake, int to, int requeue);
+
+        /** The calling thread gives up the rest of its slice. */
+        void yieldSlice();
+    }
+
+    /** The thread whose system call is being serviced, and its processor and signals. */
+    private LinuxThread thread;
+
+    private Cpu cpu;
+    private SignalState signals;
+    private final Threads threads;
     private final Memory memory;
     private final AddressSpace space;
     private final LinuxOptions options;
@@ -103,35 +144,25 @@ final class Syscalls {
     private final Entry[] table = new Entry[512];
     private final Set<Integer> reportedUnknown = new HashSet<>();
 
-    /** The process's signal actions, mask and pending signals; the owner delivers them. */
-    private final SignalState signals;
-
     private final SignalFrames frames;
     private final IntervalTimers timers;
 
     private final SplittableRandom random = new SplittableRandom(0x5eed_1234_5678L);
-    private Interrupted interrupted = Interrupted.NONE;
-
-    /** The deadline of a sleep a wake-up interrupted, kept for its restart at the same sc. */
-    private long sleepDeadlineNanos;
-
-    private int sleepPc = -1;
     private Integer exitStatus;
     private DebugEvent pendingDebugEvent;
 
     Syscalls(
-            Cpu cpu,
+            Memory memory,
             AddressSpace space,
             LinuxOptions options,
             LoadedImage image,
-            SignalState signals,
             SignalFrames frames,
-            IntervalTimers timers) {
-        this.signals = signals;
+            IntervalTimers timers,
+            Threads threads) {
         this.frames = frames;
         this.timers = timers;
-        this.cpu = cpu;
-        this.memory = cpu.memory;
+        this.threads = threads;
+        this.memory = memory;
         this.space = space;
         this.options = options;
         this.image = image;
@@ -161,12 +192,15 @@ final class Syscalls {
         table[number] = new Entry(NAMES.getOrDefault(number, "syscall_" + number), handler);
     }
 
-    /** Services the system call the vCPU stopped at; returns the exit status once the process ends. */
-    Integer dispatch() {
+    /** Services the system call {@code caller}'s vCPU stopped at; returns the exit status once the process ends. */
+    Integer dispatch(LinuxThread caller) {
+        thread = caller;
+        cpu = caller.cpu;
+        signals = caller.signals;
         int nr = cpu.gpr[0];
         int[] r = cpu.gpr;
         Entry entry = nr >= 0 && nr < table.length ? table[nr] : null;
-        interrupted = Interrupted.NONE;
+        thread.interrupted = Interrupted.NONE;
         long result;
         if (entry == null) {
             if (reportedUnknown.add(nr)) {
@@ -195,17 +229,21 @@ final class Syscalls {
             options.diagnostics()
                     .printf(
                             "%d %s(0x%x,0x%x,0x%x,0x%x,0x%x,0x%x) = %s%n",
-                            PID, name, r[3], r[4], r[5], r[6], r[7], r[8], describeResult(result));
+                            thread.tid, name, r[3], r[4], r[5], r[6], r[7], r[8], describeResult(result));
         }
         if (exitStatus != null) {
             return exitStatus;
         }
-        if (result == RESTORED_ALL) {
+        if (result == RESTORED_ALL || result == WAITING) {
+            return null;
+        }
+        if (result == RETRY) {
+            cpu.pc -= 4;
             return null;
         }
         if (result == RESTART || result == RESTART_NOHAND) {
             cpu.pc -= 4;
-            interrupted = result == RESTART
+            thread.interrupted = result == RESTART
                     ? Interrupted.RESTART_UNLESS_HANDLER_WITHOUT_SA_RESTART
                     : Interrupted.RESTART_UNLESS_HANDLER;
             return null;
@@ -214,6 +252,12 @@ final class Syscalls {
             // Writing to a pipe or socket nobody reads: EPIPE, and SIGPIPE to the writer.
             signals.generate(SigInfo.user(Signal.SIGPIPE.number(), PID, (int) host.getuid()));
         }
+        setResult(cpu, result);
+        return null;
+    }
+
+    /** A system call's result as Linux returns it: r3, with CR0[SO] set and r3 = errno on an error. */
+    static void setResult(Cpu cpu, long result) {
         if (result < 0 && result > -4096) {
             cpu.gpr[3] = (int) -result;
             cpu.cr |= 0x1000_0000;
@@ -221,16 +265,15 @@ final class Syscalls {
             cpu.gpr[3] = (int) result;
             cpu.cr &= ~0x1000_0000;
         }
-        return null;
     }
 
     /**
      * How the last call, if a wake-up interrupted it, may go on (the PC is back on its sc); once.
      * A signal handler about to run decides between restarting it and failing it with EINTR.
      */
-    Interrupted takeInterrupted() {
-        Interrupted i = interrupted;
-        interrupted = Interrupted.NONE;
+    static Interrupted takeInterrupted(LinuxThread t) {
+        Interrupted i = t.interrupted;
+        t.interrupted = Interrupted.NONE;
         return i;
     }
 
@@ -239,19 +282,18 @@ final class Syscalls {
      * (nothing to do, the PC is on its sc) or makes it fail with EINTR, as Linux decides for
      * ERESTARTSYS and ERESTARTNOHAND.
      */
-    void beforeHandler(boolean saRestart) {
-        Interrupted i = takeInterrupted();
+    void beforeHandler(LinuxThread t, boolean saRestart) {
+        Interrupted i = takeInterrupted(t);
         boolean restart = i == Interrupted.RESTART_UNLESS_HANDLER_WITHOUT_SA_RESTART && saRestart;
         if (i == Interrupted.NONE || restart) {
             return;
         }
-        if (cpu.pc == sleepPc) {
-            writeRemainingSleep();
+        if (t.cpu.pc == t.sleepPc) {
+            writeRemainingSleep(t);
         }
-        sleepPc = -1;
-        cpu.pc += 4;
-        cpu.gpr[3] = Errno.EINTR;
-        cpu.cr |= 0x1000_0000;
+        t.sleepPc = -1;
+        t.cpu.pc += 4;
+        setResult(t.cpu, -Errno.EINTR);
     }
 
     private static String describeResult(long result) {
@@ -289,26 +331,30 @@ final class Syscalls {
 
     private void registerAll() {
         // Process
-        on(1, (a, b, c, d, e, f) -> exit(a));
+        on(1, (a, b, c, d, e, f) -> exitThread(a));
         on(234, (a, b, c, d, e, f) -> exit(a));
         on(20, (a, b, c, d, e, f) -> PID);
-        on(207, (a, b, c, d, e, f) -> PID);
+        on(207, (a, b, c, d, e, f) -> thread.tid);
+        on(120, this::clone);
+        // glibc tries clone3 first and falls back to clone on ENOSYS.
+        on(435, (a, b, c, d, e, f) -> -Errno.ENOSYS);
         on(64, (a, b, c, d, e, f) -> host.getppid());
         on(24, (a, b, c, d, e, f) -> host.getuid());
         on(49, (a, b, c, d, e, f) -> host.geteuid());
         on(47, (a, b, c, d, e, f) -> host.getgid());
         on(50, (a, b, c, d, e, f) -> host.getegid());
-        on(232, (a, b, c, d, e, f) -> PID);
+        on(232, (a, b, c, d, e, f) -> setTidAddress(a));
         on(300, (a, b, c, d, e, f) -> 0);
         // Restartable sequences are an optimisation glibc probes for; a kernel without them says
         // ENOSYS, which glibc takes quietly.
         on(387, (a, b, c, d, e, f) -> -Errno.ENOSYS);
-        on(158, (a, b, c, d, e, f) -> 0);
+        on(158, (a, b, c, d, e, f) -> schedYield());
         on(171, this::prctl);
         on(37, (a, b, c, d, e, f) -> kill(a, b));
         on(208, (a, b, c, d, e, f) -> tgkill(PID, a, b));
         on(250, (a, b, c, d, e, f) -> tgkill(a, b, c));
-        on(221, this::futex);
+        on(221, (a, b, c, d, e, f) -> futex(a, b, c, d, e, f, false));
+        on(422, (a, b, c, d, e, f) -> futex(a, b, c, d, e, f, true));
         on(223, this::schedGetaffinity);
 
         // Memory
@@ -428,10 +474,105 @@ final class Syscalls {
 
     // ---- Process -------------------------------------------------------------------------------
 
+    /** exit_group: the whole process ends. */
     private long exit(int status) {
         fds.closeAll();
         exitStatus = status & 0xFF;
         return 0;
+    }
+
+    /**
+     * exit: the calling thread ends; its clear-child-tid word is zeroed and futex-woken (how
+     * pthread_join learns of it). The last thread's exit ends the process.
+     */
+    private long exitThread(int status) {
+        if (!threads.multiThreaded()) {
+            return exit(status);
+        }
+        clearChildTid(thread);
+        threads.exit(thread, status & 0xFF);
+        return WAITING;
+    }
+
+    /** CLONE_CHILD_CLEARTID at a thread's end: the word becomes 0 and one waiter is woken. */
+    void clearChildTid(LinuxThread t) {
+        if (t.clearChildTid == 0) {
+            return;
+        }
+        try {
+            user.writeWord(t.clearChildTid, 0);
+            threads.futexWake(t.clearChildTid, 1, FUTEX_BITSET_MATCH_ANY);
+        } catch (BadAddress e) {
+            // Linux ignores a fault here too.
+        }
+        t.clearChildTid = 0;
+    }
+
+    private long setTidAddress(int address) {
+        thread.clearChildTid = address;
+        return thread.tid;
+    }
+
+    private long schedYield() {
+        threads.yieldSlice();
+        return 0;
+    }
+
+    private static final int CLONE_VM = 0x100;
+    private static final int CLONE_FS = 0x200;
+    private static final int CLONE_FILES = 0x400;
+    private static final int CLONE_SIGHAND = 0x800;
+    private static final int CLONE_VFORK = 0x4000;
+    private static final int CLONE_THREAD = 0x10000;
+    private static final int CLONE_SETTLS = 0x80000;
+    private static final int CLONE_PARENT_SETTID = 0x100000;
+    private static final int CLONE_CHILD_CLEARTID = 0x200000;
+    private static final int CLONE_CHILD_SETTID = 0x1000000;
+
+    /** The clone flags a thread needs (what pthread_create passes, beside the optional ones). */
+    private static final int THREAD_FLAGS = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD;
+
+    private final Set<String> reportedUnsupported = new HashSet<>();
+
+    /**
+     * clone(flags, newsp, parent_tid, tls, child_tid) for a new thread of this process: the child
+     * starts after the sc with the caller's registers, r3 = 0, r1 = newsp and (CLONE_SETTLS) r2 =
+     * tls. A new process (fork, vfork) is not supported yet.
+     */
+    private long clone(int flags, int newSp, int parentTid, int tls, int childTid, int f) throws BadAddress {
+        if ((flags & CLONE_THREAD) == 0) {
+            if (reportedUnsupported.add("fork")) {
+                options.diagnostics()
+                        .println("ppcvm: fork and vfork (clone without CLONE_THREAD) are not supported yet:"
+                                + " returning ENOSYS");
+            }
+            return -Errno.ENOSYS;
+        }
+        if ((flags & THREAD_FLAGS) != THREAD_FLAGS || (flags & CLONE_VFORK) != 0) {
+            return -Errno.EINVAL;
+        }
+        if ((flags & CLONE_PARENT_SETTID) != 0) {
+            user.checkWritable(parentTid, 4);
+        }
+        LinuxThread child = threads.spawn(thread);
+        Cpu c = child.cpu;
+        if (newSp != 0) {
+            c.gpr[1] = newSp;
+        }
+        if ((flags & CLONE_SETTLS) != 0) {
+            c.gpr[2] = tls;
+        }
+        setResult(c, 0);
+        if ((flags & CLONE_PARENT_SETTID) != 0) {
+            user.writeWord(parentTid, child.tid);
+        }
+        if ((flags & CLONE_CHILD_SETTID) != 0) {
+            user.writeWord(childTid, child.tid);
+        }
+        if ((flags & CLONE_CHILD_CLEARTID) != 0) {
+            child.clearChildTid = childTid;
+        }
+        return child.tid;
     }
 
     /** The ids a signal this process sends carries: its pid and real uid. */
@@ -440,7 +581,7 @@ final class Syscalls {
         return toThread ? SigInfo.tkill(sig, PID, uid) : SigInfo.user(sig, PID, uid);
     }
 
-    /** kill() aimed at this process (the only one): the signal is generated for the owner to deliver. */
+    /** kill() aimed at this process (the only one): a process-wide signal, for any thread to deliver. */
     private long kill(int pid, int sig) {
         if (pid == -1) {
             return -Errno.ESRCH; // every process but the caller: there is none
@@ -452,7 +593,7 @@ final class Syscalls {
             return -Errno.EINVAL;
         }
         if (sig != 0) {
-            signals.generate(sentBySelf(sig, false));
+            signals.process().generate(sentBySelf(sig, false));
         }
         return 0;
     }
@@ -462,11 +603,12 @@ final class Syscalls {
         if (tgid <= 0 || tid <= 0 || sig < 0 || sig > 64) {
             return -Errno.EINVAL;
         }
-        if (tgid != PID || tid != PID) {
+        LinuxThread target = threads.find(tid);
+        if (tgid != PID || target == null) {
             return -Errno.ESRCH;
         }
         if (sig != 0) {
-            signals.generate(sentBySelf(sig, true));
+            target.signals.generate(sentBySelf(sig, true));
         }
         return 0;
     }
@@ -497,12 +639,61 @@ final class Syscalls {
         }
     }
 
-    /** With one thread nobody else can change a futex word: WAIT returns at once, WAKE wakes none. */
-    private long futex(int uaddr, int op, int val, int timeout, int uaddr2, int val3) throws BadAddress {
+    static final int FUTEX_BITSET_MATCH_ANY = -1;
+
+    /**
+     * futex(uaddr, op, val, timeout, uaddr2, val3): WAIT and WAIT_BITSET (the thread waits while
+     * the word holds {@code val}, until a WAKE, its timeout, or a signal), WAKE, WAKE_BITSET,
+     * REQUEUE and CMP_REQUEUE. WAIT's timeout is relative, WAIT_BITSET's absolute on the clock
+     * FUTEX_CLOCK_REALTIME names. The private flag changes nothing in one process. PI futexes and
+     * WAKE_OP are not supported (ENOSYS).
+     */
+    private long futex(int uaddr, int op, int val, int timeout, int uaddr2, int val3, boolean time64)
+            throws BadAddress {
+        final int futexClockRealtime = 256;
         int cmd = op & 0x7F;
         return switch (cmd) {
-            case 0, 9 -> user.readWord(uaddr) != val ? -Errno.EAGAIN : -Errno.ETIMEDOUT;
-            case 1, 10 -> 0;
+            case 0, 9 -> {
+                int bitset = cmd == 0 ? FUTEX_BITSET_MATCH_ANY : val3;
+                if (bitset == 0) {
+                    yield -Errno.EINVAL;
+                }
+                long deadline = LinuxThread.Wait.NONE;
+                if (timeout != 0) {
+                    Timespec t = time64
+                            ? GuestTime.decodeTimespec64(user.copyIn(timeout, 16), 0)
+                            : GuestTime.decodeTimespec32(user.copyIn(timeout, 8), 0);
+                    if (!t.isValid() || t.seconds() < 0) {
+                        yield -Errno.EINVAL;
+                    }
+                    long nanos = t.toNanos();
+                    if (cmd == 9) {
+                        Out<Timespec> now = new Out<>();
+                        host.clockGettime((op & futexClockRealtime) != 0 ? 0 : 1, now);
+                        nanos -= now.get().toNanos();
+                    }
+                    deadline = System.nanoTime() + Math.max(0, nanos);
+                }
+                if ((uaddr & 3) != 0) {
+                    yield -Errno.EINVAL;
+                }
+                if (user.readWord(uaddr) != val) {
+                    yield -Errno.EAGAIN;
+                }
+                thread.wait = new LinuxThread.Wait.Futex(uaddr, bitset, deadline);
+                yield WAITING;
+            }
+            case 1, 10 -> {
+                int bitset = cmd == 1 ? FUTEX_BITSET_MATCH_ANY : val3;
+                yield bitset == 0 ? -Errno.EINVAL : threads.futexWake(uaddr, Math.max(val, 0), bitset);
+            }
+            case 3, 4 -> {
+                if (cmd == 4 && user.readWord(uaddr) != val3) {
+                    yield -Errno.EAGAIN;
+                }
+                // The fourth argument is the requeue count here, not a timeout.
+                yield threads.futexRequeue(uaddr, Math.max(val, 0), uaddr2, Math.max(timeout, 0));
+            }
             default -> -Errno.ENOSYS;
         };
     }
@@ -766,6 +957,11 @@ final class Syscalls {
     private long sigsuspend(long mask) {
         long before = signals.blocked();
         signals.setBlocked(mask);
+        if (!signals.hasDeliverable() && threads.multiThreaded()) {
+            signals.saveMaskForHandler(before);
+            thread.wait = new LinuxThread.Wait.ForSignal();
+            return WAITING;
+        }
         if (!signals.hasDeliverable()) {
             waitForWakeUp();
         }
@@ -825,7 +1021,7 @@ final class Syscalls {
         if (tgid != PID) {
             return -Errno.ESRCH;
         }
-        signals.generate(SigInfo.decode(sig, user.copyIn(uinfo, SigInfo.SIZE)));
+        signals.process().generate(SigInfo.decode(sig, user.copyIn(uinfo, SigInfo.SIZE)));
         return 0;
     }
 
@@ -837,9 +1033,9 @@ final class Syscalls {
     private long sigreturn(boolean rt) {
         try {
             if (rt) {
-                frames.rtSigreturn();
+                frames.rtSigreturn(cpu, signals);
             } else {
-                frames.sigreturn();
+                frames.sigreturn(cpu, signals);
             }
         } catch (BadAddress e) {
             signals.force(SigInfo.kernel(11));
@@ -1072,38 +1268,41 @@ final class Syscalls {
         return sleep(t, rem, time64);
     }
 
-    private int sleepRem;
-    private boolean sleepRem64;
-
     /**
-     * Sleeps for {@code t}. A wake-up interrupts the sleep: it restarts for the time left (a
-     * debugger or an ignored signal went by), or fails with EINTR and the time left in {@code rem}
-     * once a handler runs ({@link #beforeHandler}).
+     * Sleeps for {@code t}. With other threads alive the thread waits while they run, and a signal
+     * ends the wait with EINTR. Alone, it sleeps in the host: a wake-up interrupts it, and it
+     * restarts for the time left (a debugger or an ignored signal went by) or fails with EINTR and
+     * the time left in {@code rem} once a handler runs ({@link #beforeHandler}).
      */
     private long sleep(Timespec t, int rem, boolean time64) {
         int sc = cpu.pc - 4;
         long now = System.nanoTime();
-        long deadline = sc == sleepPc ? sleepDeadlineNanos : now + t.toNanos();
-        sleepPc = -1;
+        long deadline = sc == thread.sleepPc ? thread.sleepDeadlineNanos : now + t.toNanos();
+        thread.sleepPc = -1;
+        thread.sleepDeadlineNanos = deadline;
+        thread.sleepRem = rem;
+        thread.sleepRem64 = time64;
+        if (threads.multiThreaded()) {
+            thread.wait = new LinuxThread.Wait.Sleep(deadline);
+            return WAITING;
+        }
         long r = host.nanosleep(Timespec.ofNanos(Math.max(0, deadline - now)), null);
         if (r != -Errno.EINTR) {
             return r;
         }
-        sleepPc = sc;
-        sleepDeadlineNanos = deadline;
-        sleepRem = rem;
-        sleepRem64 = time64;
+        thread.sleepPc = sc;
         return interruptedWait();
     }
 
     /** The time left of an interrupted sleep, written to its {@code rem} argument. */
-    private void writeRemainingSleep() {
-        if (sleepRem == 0) {
+    void writeRemainingSleep(LinuxThread t) {
+        if (t.sleepRem == 0) {
             return;
         }
-        Timespec left = Timespec.ofNanos(Math.max(0, sleepDeadlineNanos - System.nanoTime()));
+        Timespec left = Timespec.ofNanos(Math.max(0, t.sleepDeadlineNanos - System.nanoTime()));
         try {
-            user.copyOut(sleepRem, sleepRem64 ? GuestTime.encodeTimespec64(left) : GuestTime.encodeTimespec32(left));
+            user.copyOut(
+                    t.sleepRem, t.sleepRem64 ? GuestTime.encodeTimespec64(left) : GuestTime.encodeTimespec32(left));
         } catch (BadAddress e) {
             // Linux writes rem with put_user and ignores a fault there too.
         }
@@ -1143,10 +1342,25 @@ final class Syscalls {
         return dirfd == HostConstants.AT_FDCWD ? dirfd : fds.host(dirfd);
     }
 
-    /** Waits until guest {@code fd} is ready, or returns RESTART if woken first; 0 when ready. */
+    /**
+     * Waits until guest {@code fd} is ready: 0 when it is. Alone, the thread blocks in the host
+     * and RESTART says a wake-up came first; with other threads alive it does not block them: RETRY
+     * makes it wait (without the host blocking) and run the call again once the descriptor is ready.
+     */
     private long awaitReady(int fd, int h, short events) {
         if (!fds.mayBlock(fd) || isNonBlocking(h)) {
             return 0;
+        }
+        if (threads.multiThreaded()) {
+            if (host.waitFor(h, events, 0) != 0) {
+                return 0;
+            }
+            thread.wait = new LinuxThread.Wait.Descriptor(
+                    new int[] {h},
+                    new short[] {events},
+                    LinuxThread.Wait.NONE,
+                    Interrupted.RESTART_UNLESS_HANDLER_WITHOUT_SA_RESTART);
+            return RETRY;
         }
         long r = host.waitFor(h, events, -1);
         return r == -Errno.EINTR ? RESTART : 0;
@@ -1159,6 +1373,14 @@ final class Syscalls {
         return flags >= 0 && (flags & HostConstants.O_NONBLOCK) != 0;
     }
 
+    /**
+     * Polls host descriptors for the scheduler, together with the wake-up descriptor: the number
+     * ready, 0 on timeout, -EINTR after {@link #wakeUp()}.
+     */
+    long pollHost(int[] hostFds, short[] events, short[] revents, long timeoutNanos) {
+        return host.poll(hostFds, events, revents, timeoutNanos);
+    }
+
     /** Makes a system call blocked in a wait return and restart later (thread-safe). */
     void wakeUp() {
         host.wakeUp();
@@ -1169,8 +1391,9 @@ final class Syscalls {
         if (h < 0) {
             return -Errno.EBADF;
         }
-        if (awaitReady(fd, h, POLLIN) == RESTART) {
-            return RESTART;
+        long wait = awaitReady(fd, h, POLLIN);
+        if (wait != 0) {
+            return wait;
         }
         int len = transferCount(count);
         // The whole buffer must be writable before anything is consumed from the file.
@@ -1188,8 +1411,9 @@ final class Syscalls {
         if (h < 0) {
             return -Errno.EBADF;
         }
-        if (awaitReady(fd, h, POLLOUT) == RESTART) {
-            return RESTART;
+        long wait = awaitReady(fd, h, POLLOUT);
+        if (wait != 0) {
+            return wait;
         }
         int len = transferCount(count);
         byte[] data = user.copyIn(buf, len);
@@ -1278,8 +1502,9 @@ final class Syscalls {
         if (!validLengths(iovecs)) {
             return -Errno.EINVAL;
         }
-        if (awaitReady(fd, h, POLLOUT) == RESTART) {
-            return RESTART;
+        long wait = awaitReady(fd, h, POLLOUT);
+        if (wait != 0) {
+            return wait;
         }
         // One transfer carries at most MAX_TRANSFER bytes, as write() does: a short count.
         List<IoSlice> slices = new ArrayList<>();
@@ -1536,7 +1761,11 @@ final class Syscalls {
                 invalid++;
             }
         }
-        long r = host.poll(hostFds, events, revents, invalid > 0 ? 0 : timeoutNanos);
+        long timeout = invalid > 0 || takeWaitTimedOut() ? 0 : timeoutNanos;
+        long r = host.poll(hostFds, events, revents, threads.multiThreaded() ? 0 : timeout);
+        if (r == 0 && timeout != 0 && threads.multiThreaded()) {
+            return waitForDescriptors(hostFds, events, timeout);
+        }
         if (r == -Errno.EINTR) {
             return interruptedWait();
         }
@@ -1554,6 +1783,24 @@ final class Syscalls {
         }
         user.copyOut(fdsAddr, out.array());
         return ready;
+    }
+
+    /** Whether the wait this call is retried after ended by its deadline (then it must not wait again). */
+    private boolean takeWaitTimedOut() {
+        boolean timedOut = thread.waitTimedOut;
+        thread.waitTimedOut = false;
+        return timedOut;
+    }
+
+    /**
+     * poll and select with other threads alive: the thread waits for the descriptors (without the
+     * host blocking) until one is ready or the timeout passes, then runs the call again.
+     */
+    private long waitForDescriptors(int[] hostFds, short[] events, long timeoutNanos) {
+        long deadline = timeoutNanos < 0 ? LinuxThread.Wait.NONE : System.nanoTime() + timeoutNanos;
+        thread.wait = new LinuxThread.Wait.Descriptor(
+                hostFds.clone(), events.clone(), deadline, Interrupted.RESTART_UNLESS_HANDLER);
+        return RETRY;
     }
 
     /** select/pselect6 on top of poll; fd_set is an array of big-endian 32-bit words. */
@@ -1581,7 +1828,11 @@ final class Syscalls {
             hostFds[i] = fds.host(fd);
             events[i] = (short) ((isSet(sets[0], fd) ? POLLIN : 0) | (isSet(sets[1], fd) ? POLLOUT : 0));
         }
-        long r = host.poll(hostFds, events, revents, timeoutNanos);
+        long timeout = takeWaitTimedOut() ? 0 : timeoutNanos;
+        long r = host.poll(hostFds, events, revents, threads.multiThreaded() ? 0 : timeout);
+        if (r == 0 && timeout != 0 && threads.multiThreaded()) {
+            return waitForDescriptors(hostFds, events, timeout);
+        }
         if (r == -Errno.EINTR) {
             return interruptedWait();
         }

@@ -22,6 +22,15 @@ public sealed interface GuestStop {
      */
     record Signal(int thread, int signal) implements GuestStop {}
 
+    /**
+     * A thread entered a system call the debugger catches ({@link
+     * OsPersonality#catchSystemCalls}): the PC is after the {@code sc}, the call has not run yet.
+     */
+    record SyscallEntry(int thread, int number) implements GuestStop {}
+
+    /** A caught system call returned: r3 and CR0 hold its result. */
+    record SyscallExit(int thread, int number) implements GuestStop {}
+
     /** {@link OsPersonality#requestStop()} stopped the guest. */
     record Interrupted(int thread) implements GuestStop {}
 

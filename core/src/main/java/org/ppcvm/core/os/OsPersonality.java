@@ -78,4 +78,10 @@ public interface OsPersonality {
 
     /** Writes a per-thread kernel value; ignored where the personality has none. */
     default void setKernelRegister(int thread, KernelRegister register, int value) {}
+
+    /**
+     * Which system calls (by number) stop a run under a debugger at their entry and return, as
+     * gdb's {@code catch syscall} asks; none by default.
+     */
+    default void catchSystemCalls(java.util.function.IntPredicate numbers) {}
 }

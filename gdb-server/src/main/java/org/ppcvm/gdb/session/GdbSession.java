@@ -145,6 +145,7 @@ public final class GdbSession {
                 reply("QPassSignals", this::passSignals),
                 reply("QProgramSignals", this::programSignals),
                 reply("QDisableRandomization", this::disableRandomization),
+                reply("QCatchSyscalls", this::catchSyscalls),
                 reply("vFile", hostFiles::handle),
                 reply("vMustReplyEmpty", args -> EMPTY),
                 reply("D", this::detach),
@@ -251,7 +252,7 @@ public final class GdbSession {
         multiprocess = features.contains("multiprocess+");
         return "PacketSize=" + Integer.toHexString(PACKET_SIZE) + (multiprocess ? ";multiprocess+" : "")
                 + ";qXfer:features:read+;qXfer:auxv:read+;qXfer:exec-file:read+;qXfer:threads:read+"
-                + ";QStartNoAckMode+;swbreak+;hwbreak+;vContSupported+;QPassSignals+;QDisableRandomization+";
+                + ";QStartNoAckMode+;swbreak+;hwbreak+;vContSupported+;QPassSignals+;QDisableRandomization+;QCatchSyscalls+";
     }
 
     private String startNoAckMode(String args) {
@@ -674,6 +675,32 @@ public final class GdbSession {
         return linux;
     }
 
+    // QCatchSyscalls:0 (none), QCatchSyscalls:1 (all) or QCatchSyscalls:1;nr;nr... (hex).
+    private String catchSyscalls(String args) {
+        if (args.equals("0")) {
+            target.catchSyscalls(n -> false);
+            return Packets.ok();
+        }
+        if (args.equals("1")) {
+            target.catchSyscalls(n -> true);
+            return Packets.ok();
+        }
+        if (!args.startsWith("1;")) {
+            throw new IllegalArgumentException("QCatchSyscalls:" + args);
+        }
+        Set<Integer> numbers = new HashSet<>();
+        for (String item : args.substring(2).split(";", -1)) {
+            long n = Packets.parseHexNumber(item);
+            if (n > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("system call number " + item);
+            }
+            numbers.add((int) n);
+        }
+        Set<Integer> caught = Set.copyOf(numbers);
+        target.catchSyscalls(caught::contains);
+        return Packets.ok();
+    }
+
     // Runs are deterministic whatever gdb asks; the setting is only acknowledged.
     private String disableRandomization(String args) {
         if (!args.equals("0") && !args.equals("1")) {
@@ -792,6 +819,8 @@ public final class GdbSession {
             case StopReason.SoftwareBreak b -> gdbSwbreak ? "swbreak:;" : "";
             case StopReason.HardwareBreak b -> gdbHwbreak ? "hwbreak:;" : "";
             case StopReason.Watch w -> w.kind().keyword() + ":" + Long.toHexString(w.address()) + ";";
+            case StopReason.SyscallEntry e -> "syscall_entry:" + Integer.toHexString(e.number()) + ";";
+            case StopReason.SyscallReturn r -> "syscall_return:" + Integer.toHexString(r.number()) + ";";
         };
     }
 

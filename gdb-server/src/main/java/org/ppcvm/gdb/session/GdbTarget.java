@@ -87,4 +87,7 @@ public interface GdbTarget {
 
     /** The process id gdb shows ("process N") with the multiprocess extension; positive. */
     int processId();
+
+    /** The system calls (by number) whose entry and return stop a run ({@code catch syscall}). */
+    void catchSyscalls(java.util.function.IntPredicate numbers);
 }

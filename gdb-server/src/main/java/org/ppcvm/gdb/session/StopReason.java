@@ -43,7 +43,13 @@ public sealed interface StopReason permits StopReason.Signalled, StopReason.Exit
     record Killed(int signal) implements StopReason {}
 
     /** The stop reason gdb is told in a {@code T} reply besides the signal. */
-    sealed interface Cause permits SoftwareBreak, HardwareBreak, Watch {}
+    sealed interface Cause permits SoftwareBreak, HardwareBreak, Watch, SyscallEntry, SyscallReturn {}
+
+    /** A caught system call was entered ({@code syscall_entry:NR;}). */
+    record SyscallEntry(int number) implements Cause {}
+
+    /** A caught system call returned ({@code syscall_return:NR;}). */
+    record SyscallReturn(int number) implements Cause {}
 
     /** A {@code Z0} breakpoint was hit ({@code swbreak:;}). */
     record SoftwareBreak() implements Cause {}

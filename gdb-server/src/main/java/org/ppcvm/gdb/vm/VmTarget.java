@@ -56,6 +56,7 @@ public final class VmTarget implements GdbTarget {
         WATCH_WRITE("watch-write"),
         STEP("step"),
         SIGNAL("signal"),
+        SYSCALL("syscall"),
         INTERRUPT("interrupt");
 
         final String label;
@@ -75,6 +76,9 @@ public final class VmTarget implements GdbTarget {
     private boolean interruptPending;
     private boolean attached;
     private StopReason detachedEnd;
+
+    /** The thread the last stop was about: a resume without a thread of its own is about it. */
+    private int lastThread;
 
     /**
      * @param os the guest, stopped
@@ -209,12 +213,25 @@ public final class VmTarget implements GdbTarget {
 
     @Override
     public StopReason resume(List<ThreadAction> actions) {
-        int tid = threads().getFirst();
         ThreadAction chosen = null;
+        int tid = 0;
+        // The thread that steps, or failing that one given a signal, or the one that last stopped,
+        // is the one the run is about; in all-stop mode a continue runs every thread.
         for (ThreadAction a : actions) {
-            if (a.appliesTo(tid)) {
-                chosen = a;
-                break;
+            if (!a.thread().isAllThreads() && threads().contains(a.thread().tid())) {
+                if (chosen == null || weight(a.action()) > weight(chosen.action())) {
+                    chosen = a;
+                    tid = a.thread().tid();
+                }
+            }
+        }
+        if (chosen == null) {
+            tid = threads().contains(lastThread) ? lastThread : threads().getFirst();
+            for (ThreadAction a : actions) {
+                if (a.appliesTo(tid)) {
+                    chosen = a;
+                    break;
+                }
             }
         }
         if (chosen == null) {
@@ -245,9 +262,10 @@ public final class VmTarget implements GdbTarget {
             }
             running = true;
         }
+        int resumed = tid;
         GuestStop stop;
         try {
-            stop = os.resume(tid, mode, Skip.NONE, signal);
+            stop = os.resume(resumed, mode, Skip.NONE, signal);
         } finally {
             synchronized (lock) {
                 running = false;
@@ -290,6 +308,8 @@ public final class VmTarget implements GdbTarget {
                         stop = os.resume(sig.thread(), RunMode.CONTINUE, Skip.NONE, sig.signal());
                     // Points went at detach; a kernel-side watch stop cannot happen either.
                     case GuestStop.Debug d -> stop = os.resume(d.thread(), RunMode.CONTINUE, Skip.NONE, 0);
+                    case GuestStop.SyscallEntry e -> stop = os.resume(e.thread(), RunMode.CONTINUE, Skip.NONE, 0);
+                    case GuestStop.SyscallExit e -> stop = os.resume(e.thread(), RunMode.CONTINUE, Skip.NONE, 0);
                 }
             }
         } finally {
@@ -309,7 +329,24 @@ public final class VmTarget implements GdbTarget {
         return detachedEnd;
     }
 
+    /** How much an action says about which thread a resume is for: a step most, a plain continue least. */
+    private static int weight(ResumeAction action) {
+        return switch (action) {
+            case ResumeAction.Step s -> 2;
+            case ResumeAction.RangeStep r -> 2;
+            case ResumeAction.Continue c -> c.signal() != 0 ? 1 : 0;
+        };
+    }
+
     private StopReason report(GuestStop stop) {
+        StopReason reason = reasonFor(stop);
+        if (reason instanceof StopReason.Signalled s) {
+            lastThread = s.tid();
+        }
+        return reason;
+    }
+
+    private StopReason reasonFor(GuestStop stop) {
         return switch (stop) {
             case GuestStop.Debug d -> {
                 count(exitKind(d.event().cause()));
@@ -322,6 +359,14 @@ public final class VmTarget implements GdbTarget {
             case GuestStop.Interrupted i -> {
                 count(ExitKind.INTERRUPT);
                 yield StopReason.Signalled.of(i.thread(), SIGINT);
+            }
+            case GuestStop.SyscallEntry e -> {
+                count(ExitKind.SYSCALL);
+                yield StopReason.Signalled.because(e.thread(), SIGTRAP, new StopReason.SyscallEntry(e.number()));
+            }
+            case GuestStop.SyscallExit e -> {
+                count(ExitKind.SYSCALL);
+                yield StopReason.Signalled.because(e.thread(), SIGTRAP, new StopReason.SyscallReturn(e.number()));
             }
             case GuestStop.Exited e -> new StopReason.Exited(e.status());
             case GuestStop.Killed k -> new StopReason.Killed(k.signal());
@@ -359,6 +404,11 @@ public final class VmTarget implements GdbTarget {
 
     private void count(ExitKind kind) {
         exitCounts.merge(kind, 1L, Long::sum);
+    }
+
+    @Override
+    public void catchSyscalls(java.util.function.IntPredicate numbers) {
+        os.catchSystemCalls(numbers);
     }
 
     @Override

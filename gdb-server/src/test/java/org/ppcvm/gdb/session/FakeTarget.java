@@ -205,4 +205,11 @@ final class FakeTarget implements GdbTarget {
     public int processId() {
         return 0x64;
     }
+
+    java.util.function.IntPredicate caughtSyscalls = n -> false;
+
+    @Override
+    public void catchSyscalls(java.util.function.IntPredicate numbers) {
+        caughtSyscalls = numbers;
+    }
 }

@@ -63,6 +63,7 @@ class GdbSessionTest {
                         "vContSupported+",
                         "QPassSignals+",
                         "QDisableRandomization+",
+                        "QCatchSyscalls+",
                         "multiprocess+");
     }
 
@@ -85,6 +86,28 @@ class GdbSessionTest {
         assertThat(send("vCont;s:p64.65;c:p64.-1")).startsWith("T05thread:p64.65;");
         target.stops.add(new Exited(3));
         assertThat(send("vCont;c:p64.-1")).isEqualTo("W03;process:64");
+    }
+
+    @Test
+    void qCatchSyscallsSelectsNoneAllOrTheListedNumbers() {
+        assertThat(send("QCatchSyscalls:1;4;5a")).isEqualTo("OK");
+        assertThat(target.caughtSyscalls.test(4)).isTrue();
+        assertThat(target.caughtSyscalls.test(0x5a)).isTrue();
+        assertThat(target.caughtSyscalls.test(3)).isFalse();
+        assertThat(send("QCatchSyscalls:1")).isEqualTo("OK");
+        assertThat(target.caughtSyscalls.test(3)).isTrue();
+        assertThat(send("QCatchSyscalls:0")).isEqualTo("OK");
+        assertThat(target.caughtSyscalls.test(4)).isFalse();
+        assertThat(send("QCatchSyscalls:2")).isEqualTo("E01");
+        assertThat(send("QCatchSyscalls:1;zz")).isEqualTo("E01");
+    }
+
+    @Test
+    void syscallStopsNameTheCall() {
+        target.stops.add(Signalled.because(0x64, SIGTRAP, new StopReason.SyscallEntry(4)));
+        target.stops.add(Signalled.because(0x64, SIGTRAP, new StopReason.SyscallReturn(4)));
+        assertThat(send("vCont;c")).isEqualTo("T05thread:64;" + ZERO_REGISTERS + "syscall_entry:4;");
+        assertThat(send("vCont;c")).isEqualTo("T05thread:64;" + ZERO_REGISTERS + "syscall_return:4;");
     }
 
     @Test
