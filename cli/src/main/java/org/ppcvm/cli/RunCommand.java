@@ -99,6 +99,21 @@ final class RunCommand implements Callable<Integer> {
                     + " default /usr/powerpc-linux-gnu when it exists.")
     Path sysroot;
 
+    @Option(
+            names = "--guest-fds",
+            hidden = true,
+            split = ",",
+            paramLabel = "FD",
+            description = "Descriptors a parent ppcvm passed on, which the guest starts with at their numbers.")
+    List<Integer> guestFds = new ArrayList<>();
+
+    @Option(
+            names = "--signal-fd",
+            hidden = true,
+            paramLabel = "FD",
+            description = "Where to report a fatal guest signal to a parent ppcvm instead of printing it.")
+    int signalFd = -1;
+
     @Parameters(index = "0", paramLabel = "PROGRAM", description = "The ELF executable.")
     Path program;
 
@@ -126,8 +141,18 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("ppcvm: -L " + sysroot + ": not a directory");
             return 2;
         }
-        LinuxOptions options =
-                new LinuxOptions(program, argv, envp, strace, trace, stats, System.err, effectiveSysroot());
+        LinuxOptions options = new LinuxOptions(
+                program,
+                argv,
+                envp,
+                strace,
+                trace,
+                stats,
+                System.err,
+                effectiveSysroot(),
+                childCommand(),
+                guestFds,
+                signalFd);
         try {
             if (gdbPort != null && debugging()) {
                 System.err.println("ppcvm: -g cannot be combined with --break, --watch and the other debug options");
@@ -179,6 +204,31 @@ final class RunCommand implements Callable<Integer> {
                 + listener.getInetAddress().getHostAddress() + ":" + listener.getLocalPort());
         System.err.flush();
         return new GdbServer(listener, target, description, System.err, gdbTrace ? System.err : null).run();
+    }
+
+    /**
+     * How this ppcvm starts another for a PowerPC program the guest executes: the same JVM and
+     * class path (made absolute, since the guest may change directory), up to {@code run}.
+     */
+    private static List<String> childCommand() {
+        String launcher = ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> classPath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator, -1)) {
+            if (!entry.isEmpty()) {
+                classPath.add(Path.of(entry).toAbsolutePath().toString());
+            }
+        }
+        return List.of(
+                launcher,
+                "--enable-native-access=ALL-UNNAMED",
+                "-XX:+UseSerialGC",
+                "-cp",
+                String.join(java.io.File.pathSeparator, classPath),
+                Main.class.getName(),
+                "run");
     }
 
     /** Debian's cross libc for 32-bit PowerPC installs its ld.so and libraries here. */

@@ -24,6 +24,14 @@ final class FdTable {
     private final boolean[] mayBlock = new boolean[MAX_FDS];
 
     FdTable(HostOs host) {
+        this(host, java.util.List.of());
+    }
+
+    /**
+     * The guest's 0, 1 and 2 as the host's, and {@code inherited} host descriptors at the same
+     * guest numbers (what a parent ppcvm passed on); each is duplicated, so the guest owns its own.
+     */
+    FdTable(HostOs host, java.util.List<Integer> inherited) {
         this.host = host;
         Arrays.fill(hostFd, -1);
         for (int fd = 0; fd <= 2; fd++) {
@@ -32,6 +40,58 @@ final class FdTable {
                 set(fd, (int) dup);
             }
         }
+        for (int fd : inherited) {
+            if (fd > 2 && fd < MAX_FDS) {
+                long dup = host.dup(fd);
+                if (dup >= 0) {
+                    set(fd, (int) dup);
+                    host.close(fd);
+                }
+            }
+        }
+    }
+
+    private static final int F_DUPFD = 0;
+    private static final int F_GETFD = 1;
+    private static final int F_DUPFD_CLOEXEC = 1030;
+    private static final int FD_CLOEXEC = 1;
+
+    /** A copy for a vfork child: every descriptor duplicated, close-on-exec flags kept. */
+    FdTable copy() {
+        FdTable copy = new FdTable(host, new int[0]);
+        for (int fd = 0; fd < MAX_FDS; fd++) {
+            int h = hostFd[fd];
+            if (h >= 0) {
+                long dup = host.fcntl(h, closeOnExec(fd) ? F_DUPFD_CLOEXEC : F_DUPFD, 0);
+                if (dup >= 0) {
+                    copy.set(fd, (int) dup);
+                }
+            }
+        }
+        return copy;
+    }
+
+    private FdTable(HostOs host, int[] none) {
+        this.host = host;
+        Arrays.fill(hostFd, -1);
+    }
+
+    /** Whether guest {@code fd} is closed when the process executes a program. */
+    boolean closeOnExec(int fd) {
+        int h = host(fd);
+        return h >= 0 && (host.fcntl(h, F_GETFD, 0) & FD_CLOEXEC) != 0;
+    }
+
+    /** The guest descriptors open now, lowest first. */
+    int[] open() {
+        int n = 0;
+        int[] list = new int[MAX_FDS];
+        for (int fd = 0; fd < MAX_FDS; fd++) {
+            if (hostFd[fd] >= 0) {
+                list[n++] = fd;
+            }
+        }
+        return Arrays.copyOf(list, n);
     }
 
     private void set(int fd, int host) {

@@ -18,6 +18,13 @@ import java.util.Optional;
  * @param diagnostics where ppcvm's own messages go (the host's stderr)
  * @param sysroot where guest paths are looked up first (the program interpreter, the libraries it
  *     loads, files the guest opens), like qemu-ppc's {@code -L}; empty for the host's own files
+ * @param childCommand how to start another ppcvm for a PowerPC program the guest executes: the
+ *     command up to and including {@code run}, before ppcvm's options; empty when this embedding
+ *     cannot (execve of a PowerPC program then fails with ENOEXEC)
+ * @param inheritedFds guest descriptors (3 and up) this process starts with, at their numbers, as
+ *     a parent ppcvm passed them
+ * @param signalReportFd where to write the number of a signal that kills the guest instead of a
+ *     shell's message (a parent ppcvm reads it), or -1
  */
 public record LinuxOptions(
         Path program,
@@ -27,7 +34,28 @@ public record LinuxOptions(
         boolean trace,
         boolean stats,
         PrintStream diagnostics,
-        Optional<Path> sysroot) {
+        Optional<Path> sysroot,
+        List<String> childCommand,
+        List<Integer> inheritedFds,
+        int signalReportFd) {
+    public LinuxOptions {
+        childCommand = List.copyOf(childCommand);
+        inheritedFds = List.copyOf(inheritedFds);
+    }
+
+    /** Options with a sysroot, run from a terminal (no parent ppcvm). */
+    public LinuxOptions(
+            Path program,
+            List<String> argv,
+            List<String> envp,
+            boolean strace,
+            boolean trace,
+            boolean stats,
+            PrintStream diagnostics,
+            Optional<Path> sysroot) {
+        this(program, argv, envp, strace, trace, stats, diagnostics, sysroot, List.of(), List.of(), -1);
+    }
+
     /** Options without a sysroot. */
     public LinuxOptions(
             Path program,

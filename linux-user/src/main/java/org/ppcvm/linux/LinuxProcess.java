@@ -75,6 +75,7 @@ public final class LinuxProcess implements OsPersonality {
     private final List<LinuxThread> threads = new ArrayList<>();
 
     private final LinuxThread initial;
+    private final ProcessContext mainProcess;
     private int nextTid = Syscalls.PID + 1;
 
     /** Where the round-robin search for the next thread to run starts. */
@@ -126,7 +127,8 @@ public final class LinuxProcess implements OsPersonality {
         DecodedCode code = new DecodedCode(memory);
         this.debug = new GuestDebug(memory, code);
         this.engine = new Interpreter(code, debug);
-        this.initial = newThread(Syscalls.PID, new Cpu(memory));
+        this.mainProcess = new ProcessContext(Syscalls.PID, syscalls.mainFds(), processSignals, null);
+        this.initial = newThread(Syscalls.PID, mainProcess, new Cpu(memory));
         Cpu cpu = initial.cpu;
         byte[] random = new byte[16];
         new SplittableRandom(0x7070_6376_6d00L).nextBytes(random);
@@ -147,8 +149,9 @@ public final class LinuxProcess implements OsPersonality {
         cpu.pvr = SystemRegisters.E500MC_PVR;
     }
 
-    private LinuxThread newThread(int tid, Cpu cpu) {
-        LinuxThread t = new LinuxThread(tid, cpu, new Vcpu(cpu, engine, debug), new SignalState(processSignals));
+    private LinuxThread newThread(int tid, ProcessContext process, Cpu cpu) {
+        LinuxThread t =
+                new LinuxThread(tid, process, cpu, new Vcpu(cpu, engine, debug), new SignalState(process.signals()));
         threads.add(t);
         return t;
     }
@@ -257,7 +260,9 @@ public final class LinuxProcess implements OsPersonality {
         String comm = options.program().getFileName().toString();
         List<GuestThread> list = new ArrayList<>();
         for (LinuxThread t : threads) {
-            list.add(new GuestThread(t.tid, comm, t.vcpu));
+            if (t.process == mainProcess) {
+                list.add(new GuestThread(t.tid, comm, t.vcpu));
+            }
         }
         return list;
     }
@@ -472,6 +477,7 @@ public final class LinuxProcess implements OsPersonality {
             }
         }
         boolean anyWait = threads.stream().anyMatch(t -> t.wait != null);
+        // A child's end wakes the poll below too.
         if (!anyWait) {
             return;
         }
@@ -500,7 +506,12 @@ public final class LinuxProcess implements OsPersonality {
                     case LinuxThread.Wait.Futex f -> t.completeWait(-Errno.ETIMEDOUT);
                     case LinuxThread.Wait.Sleep s -> t.completeWait(0);
                     case LinuxThread.Wait.ForSignal s -> {}
+                    case LinuxThread.Wait.Vfork v -> {}
+                    case LinuxThread.Wait.ForChild c -> {}
                 }
+            }
+            if (t.wait instanceof LinuxThread.Wait.ForChild && syscalls.anyChildEnded()) {
+                t.wait = null; // wait4 runs again and finds it
             }
         }
     }
@@ -522,6 +533,12 @@ public final class LinuxProcess implements OsPersonality {
                 }
                 case LinuxThread.Wait.Futex f -> t.completeWait(-Errno.EINTR);
                 case LinuxThread.Wait.ForSignal s -> t.completeWait(-Errno.EINTR);
+                case LinuxThread.Wait.ForChild c -> {
+                    t.wait = null;
+                    t.interrupted = Syscalls.Interrupted.RESTART_UNLESS_HANDLER_WITHOUT_SA_RESTART;
+                }
+                // A vfork parent takes its signals once the child has executed or exited.
+                case LinuxThread.Wait.Vfork v -> {}
             }
         }
     }
@@ -538,7 +555,7 @@ public final class LinuxProcess implements OsPersonality {
             Cpu cpu = new Cpu(memory);
             cpu.copyRegistersFrom(parent.cpu);
             cpu.instructionCount = parent.cpu.instructionCount;
-            LinuxThread child = newThread(nextTid++, cpu);
+            LinuxThread child = newThread(nextTid++, parent.process, cpu);
             child.signals.setBlocked(parent.signals.blocked());
             if (stopRequested) {
                 child.vcpu.requestExit();
@@ -615,6 +632,38 @@ public final class LinuxProcess implements OsPersonality {
         @Override
         public void yieldSlice() {
             sliceOver = true;
+        }
+
+        @Override
+        public LinuxThread spawnProcess(LinuxThread parent, FdTable fds) {
+            int pid = nextTid++;
+            ProcessContext process =
+                    new ProcessContext(pid, fds, parent.process.signals().copyActions(), parent);
+            Cpu cpu = new Cpu(memory);
+            cpu.copyRegistersFrom(parent.cpu);
+            cpu.instructionCount = parent.cpu.instructionCount;
+            LinuxThread child = newThread(pid, process, cpu);
+            child.signals.setBlocked(parent.signals.blocked());
+            parent.wait = new LinuxThread.Wait.Vfork(pid);
+            return child;
+        }
+
+        @Override
+        public void endProcess(LinuxThread child) {
+            exit(child, 0);
+            LinuxThread parent = child.process.vforkParent();
+            if (parent.wait instanceof LinuxThread.Wait.Vfork) {
+                parent.completeWait(child.process.pid());
+            }
+        }
+
+        @Override
+        public void childEnded(int pid) {
+            mainProcess.signals().expired(Signal.SIGCHLD.number());
+            for (LinuxThread t : List.copyOf(threads)) {
+                t.vcpu.requestExit();
+            }
+            syscalls.wakeUp();
         }
     }
 
@@ -713,7 +762,14 @@ public final class LinuxProcess implements OsPersonality {
             return null;
         }
         if (action.handler() == SignalState.SIG_DFL) {
-            return SignalState.defaultIgnored(sig) ? null : killedBy(sig);
+            if (SignalState.defaultIgnored(sig)) {
+                return null;
+            }
+            if (t.process.isVforkChild()) {
+                syscalls.killVforkChild(t, sig);
+                return null;
+            }
+            return killedBy(sig);
         }
         syscalls.beforeHandler(t, (action.flags() & SignalState.SA_RESTART) != 0);
         long saved = signals.maskForFrame();
@@ -738,13 +794,7 @@ public final class LinuxProcess implements OsPersonality {
 
     /** The default action of a fatal signal: the shell's line on stderr, status 128+N. */
     private int killedBy(int signal) {
-        syscalls.flushAndClose();
-        String message = Signal.shellMessage(signal);
-        if (!message.isEmpty()) {
-            options.diagnostics().println(message);
-            options.diagnostics().flush();
-        }
-        exitStatus = 128 + signal;
+        exitStatus = syscalls.dieBySignal(signal);
         return exitStatus;
     }
 
@@ -839,11 +889,18 @@ public final class LinuxProcess implements OsPersonality {
             }
             finishDelivery(t);
             RunMode runAs = t == stepping ? mode : RunMode.CONTINUE;
-            VcpuExit exit = runSlice(t, runAs, t == stepping ? skip : Skip.NONE);
+            VcpuExit exit = runSlice(t, runAs, t == stepping ? skip : t.resumeSkip);
+            t.resumeSkip = Skip.NONE;
             if (t == stepping) {
                 skip = Skip.NONE;
             }
             switch (exit) {
+                case VcpuExit.Debug d
+                when t.process != mainProcess -> {
+                    // A vfork child runs in the parent's memory but is no thread gdb knows: it
+                    // steps off the points instead of stopping.
+                    t.resumeSkip = Skip.after(d.event());
+                }
                 case VcpuExit.Debug d -> {
                     t.trap = Faults.TRAP_DEBUG;
                     if (d.event().cause() == org.ppcvm.core.debug.DebugCause.STEP && t != stepping) {

@@ -28,6 +28,12 @@ final class LinuxThread {
         /** sigsuspend or pause: a signal to deliver ends it. */
         record ForSignal() implements Wait {}
 
+        /** A vfork parent: its child executes a program or exits (signals wait too, as on Linux). */
+        record Vfork(int childPid) implements Wait {}
+
+        /** wait4/waitid with no child ended yet: a child's end (or a signal) ends it. */
+        record ForChild() implements Wait {}
+
         /** No deadline. */
         long NONE = Long.MAX_VALUE;
 
@@ -38,11 +44,14 @@ final class LinuxThread {
                 case Sleep s -> s.deadlineNanos();
                 case Descriptor d -> d.deadlineNanos();
                 case ForSignal s -> NONE;
+                case Vfork v -> NONE;
+                case ForChild c -> NONE;
             };
         }
     }
 
     final int tid;
+    final ProcessContext process;
     final Cpu cpu;
     final Vcpu vcpu;
     final SignalState signals;
@@ -82,6 +91,9 @@ final class LinuxThread {
     /** When the wait started, among the process's waits: futex waiters wake in this order. */
     long waitSequence;
 
+    /** Points to keep quiet for this thread's next instruction (a vfork child steps off them). */
+    org.ppcvm.core.debug.Skip resumeSkip = org.ppcvm.core.debug.Skip.NONE;
+
     /** The descriptor wait its retried call ends was ended by its deadline: do not wait again. */
     boolean waitTimedOut;
 
@@ -93,8 +105,9 @@ final class LinuxThread {
     /** A caught system call that ran but waited: its return is shown when it completes; or -1. */
     int syscallExitPending = -1;
 
-    LinuxThread(int tid, Cpu cpu, Vcpu vcpu, SignalState signals) {
+    LinuxThread(int tid, ProcessContext process, Cpu cpu, Vcpu vcpu, SignalState signals) {
         this.tid = tid;
+        this.process = process;
         this.cpu = cpu;
         this.vcpu = vcpu;
         this.signals = signals;

@@ -23,6 +23,13 @@ final class ProcessSignals {
         }
     }
 
+    /** A new process's signals: these actions copied (vfork), nothing pending. */
+    ProcessSignals copyActions() {
+        ProcessSignals copy = new ProcessSignals();
+        System.arraycopy(actions, 1, copy.actions, 1, 64);
+        return copy;
+    }
+
     void register(SignalState thread) {
         threads.add(thread);
     }

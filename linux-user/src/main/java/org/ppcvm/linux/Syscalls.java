@@ -32,6 +32,7 @@ import org.ppcvm.linux.abi.GuestWinsize;
 import org.ppcvm.linux.host.Errno;
 import org.ppcvm.linux.host.HostConstants;
 import org.ppcvm.linux.host.HostOs;
+import org.ppcvm.linux.host.HostProcesses;
 import org.ppcvm.linux.host.HostStat;
 import org.ppcvm.linux.host.HostStatx;
 import org.ppcvm.linux.host.HostTermios;
@@ -126,6 +127,19 @@ final class Syscalls {
 
         /** The calling thread gives up the rest of its slice. */
         void yieldSlice();
+
+        /**
+         * A vfork child of {@code parent}'s process: a new process (pid) with copies of the
+         * parent's descriptors and signal actions and {@code parent}'s registers, running in the
+         * same memory; {@code parent} waits until {@link #endProcess} for the child.
+         */
+        LinuxThread spawnProcess(LinuxThread parent, FdTable fds);
+
+        /** A vfork child executed a program or exited: it leaves; its parent's vfork returns its pid. */
+        void endProcess(LinuxThread child);
+
+        /** Thread-safe: a child process ended (SIGCHLD, and waiters in wait4 look again). */
+        void childEnded(int pid);
     }
 
     /** The thread whose system call is being serviced, and its processor and signals. */
@@ -140,7 +154,11 @@ final class Syscalls {
     private final LoadedImage image;
     private final UserMemory user;
     private final HostOs host = new HostOs();
-    private final FdTable fds;
+    /** The calling process's descriptors (the main process's, or a vfork child's own copy). */
+    private FdTable fds;
+
+    private final FdTable mainFds;
+    private final ChildProcesses children;
     private final Entry[] table = new Entry[512];
     private final Set<Integer> reportedUnknown = new HashSet<>();
 
@@ -167,7 +185,9 @@ final class Syscalls {
         this.options = options;
         this.image = image;
         this.user = new UserMemory(memory);
-        this.fds = new FdTable(host);
+        this.mainFds = new FdTable(host, options.inheritedFds());
+        this.fds = mainFds;
+        this.children = new ChildProcesses(host, threads::childEnded);
         registerAll();
     }
 
@@ -197,6 +217,7 @@ final class Syscalls {
         thread = caller;
         cpu = caller.cpu;
         signals = caller.signals;
+        fds = caller.process.fds();
         int nr = cpu.gpr[0];
         int[] r = cpu.gpr;
         Entry entry = nr >= 0 && nr < table.length ? table[nr] : null;
@@ -320,7 +341,7 @@ final class Syscalls {
     }
 
     void flushAndClose() {
-        fds.closeAll();
+        mainFds.closeAll();
     }
 
     private static long pair(int high, int low) {
@@ -333,12 +354,16 @@ final class Syscalls {
         // Process
         on(1, (a, b, c, d, e, f) -> exitThread(a));
         on(234, (a, b, c, d, e, f) -> exit(a));
-        on(20, (a, b, c, d, e, f) -> PID);
+        on(20, (a, b, c, d, e, f) -> thread.process.pid());
         on(207, (a, b, c, d, e, f) -> thread.tid);
         on(120, this::clone);
         // glibc tries clone3 first and falls back to clone on ENOSYS.
         on(435, (a, b, c, d, e, f) -> -Errno.ENOSYS);
-        on(64, (a, b, c, d, e, f) -> host.getppid());
+        on(64, (a, b, c, d, e, f) -> thread.process.isVforkChild() ? PID : host.getppid());
+        on(189, (a, b, c, d, e, f) -> vforkChild(0));
+        on(11, (a, b, c, d, e, f) -> execve(a, b, c));
+        on(114, (a, b, c, d, e, f) -> wait4(a, b, c, d));
+        on(272, this::waitid);
         on(24, (a, b, c, d, e, f) -> host.getuid());
         on(49, (a, b, c, d, e, f) -> host.geteuid());
         on(47, (a, b, c, d, e, f) -> host.getgid());
@@ -409,7 +434,7 @@ final class Syscalls {
         on(6, (a, b, c, d, e, f) -> fds.close(a));
         on(19, (a, b, c, d, e, f) -> lseek(a, b, c));
         on(140, this::llseek);
-        on(41, (a, b, c, d, e, f) -> dup(a, 0));
+        on(41, (a, b, c, d, e, f) -> dup(a, 0, false));
         on(63, (a, b, c, d, e, f) -> dup2(a, b, 0));
         on(316, (a, b, c, d, e, f) -> a == b ? -Errno.EINVAL : dup2(a, b, c));
         on(42, (a, b, c, d, e, f) -> pipe(a, 0));
@@ -474,11 +499,41 @@ final class Syscalls {
 
     // ---- Process -------------------------------------------------------------------------------
 
-    /** exit_group: the whole process ends. */
+    /** exit_group: the whole process ends (a vfork child: that child alone). */
     private long exit(int status) {
+        if (thread.process.isVforkChild()) {
+            return endVforkChild(ChildProcesses.exited(status));
+        }
         fds.closeAll();
         exitStatus = status & 0xFF;
         return 0;
+    }
+
+    /** The main process's descriptors. */
+    FdTable mainFds() {
+        return mainFds;
+    }
+
+    /** A vfork child ends with a wait status: its parent's vfork returns, wait4 will find it. */
+    long endVforkChild(int waitStatus) {
+        children.addEnded(thread.process.pid(), waitStatus);
+        fds.closeAll();
+        threads.endProcess(thread);
+        threads.childEnded(thread.process.pid());
+        return WAITING;
+    }
+
+    /** The ending of a vfork child killed by a signal (its default action). */
+    void killVforkChild(LinuxThread child, int signal) {
+        dispatchContext(child);
+        endVforkChild(ChildProcesses.killed(signal, Signal.defaultAction(signal) == Signal.DefaultAction.CORE));
+    }
+
+    private void dispatchContext(LinuxThread t) {
+        thread = t;
+        cpu = t.cpu;
+        signals = t.signals;
+        fds = t.process.fds();
     }
 
     /**
@@ -486,7 +541,7 @@ final class Syscalls {
      * pthread_join learns of it). The last thread's exit ends the process.
      */
     private long exitThread(int status) {
-        if (!threads.multiThreaded()) {
+        if (thread.process.isVforkChild() || !threads.multiThreaded()) {
             return exit(status);
         }
         clearChildTid(thread);
@@ -540,11 +595,14 @@ final class Syscalls {
      * tls. A new process (fork, vfork) is not supported yet.
      */
     private long clone(int flags, int newSp, int parentTid, int tls, int childTid, int f) throws BadAddress {
+        if ((flags & CLONE_THREAD) == 0 && (flags & (CLONE_VM | CLONE_VFORK)) == (CLONE_VM | CLONE_VFORK)) {
+            return vforkChild(newSp);
+        }
         if ((flags & CLONE_THREAD) == 0) {
             if (reportedUnsupported.add("fork")) {
                 options.diagnostics()
-                        .println("ppcvm: fork and vfork (clone without CLONE_THREAD) are not supported yet:"
-                                + " returning ENOSYS");
+                        .println("ppcvm: fork (a child that goes on running the same program) is not supported"
+                                + " yet: returning ENOSYS; vfork, posix_spawn, system and popen work");
             }
             return -Errno.ENOSYS;
         }
@@ -575,6 +633,267 @@ final class Syscalls {
         return child.tid;
     }
 
+    // ---- Child processes -----------------------------------------------------------------------
+
+    /**
+     * vfork, and posix_spawn's clone(CLONE_VM|CLONE_VFORK): a child process runs in this memory
+     * (on {@code newSp}, or the caller's own stack) while the caller waits; its vfork returns 0,
+     * the caller's the child's pid once the child executes a program or exits.
+     */
+    private long vforkChild(int newSp) {
+        LinuxThread child = threads.spawnProcess(thread, fds.copy());
+        if (newSp != 0) {
+            child.cpu.gpr[1] = newSp;
+        }
+        setResult(child.cpu, 0);
+        return WAITING;
+    }
+
+    /** The NULL-terminated array of strings at {@code addr} (argv, envp). */
+    private List<byte[]> stringVector(int addr) throws BadAddress {
+        List<byte[]> strings = new ArrayList<>();
+        if (addr == 0) {
+            return strings;
+        }
+        for (int i = 0; ; i++) {
+            int p = user.readWord(addr + 4 * i);
+            if (p == 0) {
+                return strings;
+            }
+            if (strings.size() > 65536) {
+                throw new BadAddress();
+            }
+            strings.add(user.string(p));
+        }
+    }
+
+    /**
+     * execve: the program runs as a host process with the descriptors not marked close-on-exec at
+     * their numbers: another ppcvm when it is a 32-bit PowerPC program, the host's own program
+     * otherwise (a shell, as qemu-ppc runs it). A vfork child then leaves and its parent goes on;
+     * the main process waits for the program and ends with its status, as if replaced by it.
+     */
+    private long execve(int pathAddr, int argvAddr, int envpAddr) throws BadAddress {
+        byte[] guestPath = path(pathAddr);
+        List<byte[]> argv = stringVector(argvAddr);
+        List<byte[]> envp = stringVector(envpAddr);
+        // /proc/self/exe is the guest's program here, not the JVM that runs it.
+        byte[] hostPath = new String(guestPath, StandardCharsets.UTF_8).equals("/proc/self/exe")
+                ? options.program().toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8)
+                : options.lookup(guestPath);
+        final int xOk = 1;
+        long access = host.faccessat(HostConstants.AT_FDCWD, hostPath, xOk, 0);
+        if (access < 0) {
+            return access;
+        }
+        List<HostProcesses.FdMapping> mapping = new ArrayList<>();
+        int highest = 2;
+        for (int fd : fds.open()) {
+            if (!fds.closeOnExec(fd)) {
+                mapping.add(new HostProcesses.FdMapping(fds.host(fd), fd));
+                highest = Math.max(highest, fd);
+            }
+        }
+        byte[] program = hostPath;
+        List<byte[]> args = argv;
+        int[] signalPipe = null;
+        if (isPowerPcElf(hostPath)) {
+            if (options.childCommand().isEmpty()) {
+                return -Errno.ENOEXEC;
+            }
+            signalPipe = new int[2];
+            long p = host.pipe2(signalPipe, HostConstants.O_CLOEXEC);
+            if (p < 0) {
+                return p;
+            }
+            int reportFd = highest + 1;
+            mapping.add(new HostProcesses.FdMapping(signalPipe[1], reportFd));
+            args = childPpcvmCommand(hostPath, argv, mapping, reportFd);
+            program = args.getFirst();
+        }
+        long hostPid = HostProcesses.spawn(program, args, envp, mapping);
+        if (signalPipe != null) {
+            host.close(signalPipe[1]);
+        }
+        if (hostPid < 0) {
+            if (signalPipe != null) {
+                host.close(signalPipe[0]);
+            }
+            return hostPid;
+        }
+        int readEnd = signalPipe != null ? signalPipe[0] : -1;
+        if (thread.process.isVforkChild()) {
+            children.add(thread.process.pid(), (int) hostPid, readEnd);
+            fds.closeAll();
+            threads.endProcess(thread);
+            return WAITING;
+        }
+        return replacedBy((int) hostPid, readEnd);
+    }
+
+    /** The main process executed a program: it ends as that program does. */
+    private long replacedBy(int hostPid, int signalPipe) {
+        children.add(thread.process.pid(), hostPid, signalPipe);
+        int status;
+        while (children.findEnded(thread.process.pid()) == 0) {
+            waitForWakeUp();
+        }
+        status = children.status(thread.process.pid(), true);
+        fds.closeAll();
+        if ((status & 0x7F) != 0) {
+            exitStatus = dieBySignal(status & 0x7F);
+        } else {
+            exitStatus = (status >> 8) & 0xFF;
+        }
+        return 0;
+    }
+
+    /** Whether a file is a 32-bit big-endian PowerPC ELF (what another ppcvm runs). */
+    private boolean isPowerPcElf(byte[] hostPath) {
+        long fd = host.openat(HostConstants.AT_FDCWD, hostPath, HostConstants.O_CLOEXEC, 0);
+        if (fd < 0) {
+            return false;
+        }
+        byte[] header = new byte[20];
+        long n = host.read((int) fd, header, 0, header.length);
+        host.close((int) fd);
+        final int emPpc = 20;
+        return n == header.length
+                && header[0] == 0x7F
+                && header[1] == 'E'
+                && header[2] == 'L'
+                && header[3] == 'F'
+                && header[4] == 1
+                && header[5] == 2
+                && ((header[18] & 0xFF) << 8 | (header[19] & 0xFF)) == emPpc;
+    }
+
+    /** The command line of a child ppcvm running {@code hostPath} with the guest's argv. */
+    private List<byte[]> childPpcvmCommand(
+            byte[] hostPath, List<byte[]> argv, List<HostProcesses.FdMapping> mapping, int reportFd) {
+        List<byte[]> command = new ArrayList<>();
+        for (String word : options.childCommand()) {
+            command.add(HostOs.path(word));
+        }
+        StringBuilder inherited = new StringBuilder();
+        for (HostProcesses.FdMapping m : mapping) {
+            if (m.to() > 2 && m.to() != reportFd) {
+                inherited.append(inherited.isEmpty() ? "" : ",").append(m.to());
+            }
+        }
+        if (!inherited.isEmpty()) {
+            command.add(HostOs.path("--guest-fds=" + inherited));
+        }
+        command.add(HostOs.path("--signal-fd=" + reportFd));
+        options.sysroot().ifPresent(root -> command.add(HostOs.path("-L" + root)));
+        if (!argv.isEmpty()) {
+            command.add(HostOs.path("-0"));
+            command.add(argv.getFirst());
+        }
+        command.add(HostOs.path("--"));
+        command.add(hostPath);
+        command.addAll(argv.subList(Math.min(1, argv.size()), argv.size()));
+        return command;
+    }
+
+    /**
+     * The default action of a fatal signal, the one place that performs it: flushes and closes
+     * the guest's descriptors, then says it as a shell would (or, in a child of another ppcvm,
+     * tells that parent), and gives the exit status 128+N.
+     */
+    int dieBySignal(int signal) {
+        mainFds.closeAll();
+        if (options.signalReportFd() >= 0) {
+            host.write(options.signalReportFd(), new byte[] {(byte) signal}, 0, 1);
+        } else {
+            String message = Signal.shellMessage(signal);
+            if (!message.isEmpty()) {
+                options.diagnostics().println(message);
+                options.diagnostics().flush();
+            }
+        }
+        return 128 + signal;
+    }
+
+    /** wait4(pid, status, options, rusage): a child that ended, reaped. */
+    private long wait4(int pid, int statusAddr, int waitOptions, int rusage) throws BadAddress {
+        final int wnohang = 1;
+        int which = pid == 0 || pid < -1 ? -1 : pid;
+        if (!children.has(which)) {
+            return -Errno.ECHILD;
+        }
+        int found = children.findEnded(which);
+        if (found == 0) {
+            return (waitOptions & wnohang) != 0 ? 0 : waitForChild();
+        }
+        if (statusAddr != 0) {
+            user.checkWritable(statusAddr, 4);
+        }
+        if (rusage != 0) {
+            user.copyOut(rusage, new byte[72]);
+        }
+        int status = children.status(found, true);
+        if (statusAddr != 0) {
+            user.writeWord(statusAddr, status);
+        }
+        return found;
+    }
+
+    /** No child has ended yet: wait (the call runs again when one does, or a signal comes). */
+    private long waitForChild() {
+        if (threads.multiThreaded()) {
+            thread.wait = new LinuxThread.Wait.ForChild();
+            return RETRY;
+        }
+        waitForWakeUp();
+        return RESTART;
+    }
+
+    /** Whether a child ended that a wait4 or waitid could reap. */
+    boolean anyChildEnded() {
+        return children.findEnded(-1) != 0;
+    }
+
+    /** waitid(idtype, id, infop, options, rusage) for P_ALL and P_PID, WEXITED. */
+    private long waitid(int idtype, int id, int infop, int waitOptions, int rusage, int f) throws BadAddress {
+        final int pAll = 0;
+        final int pPid = 1;
+        final int wnohang = 1;
+        final int wexited = 4;
+        final int wnowait = 0x0100_0000;
+        final int cldExited = 1;
+        final int cldKilled = 2;
+        final int cldDumped = 3;
+        if ((idtype != pAll && idtype != pPid) || (waitOptions & wexited) == 0) {
+            return -Errno.EINVAL;
+        }
+        int which = idtype == pAll ? -1 : id;
+        if (!children.has(which)) {
+            return -Errno.ECHILD;
+        }
+        int found = children.findEnded(which);
+        if (found == 0) {
+            if ((waitOptions & wnohang) != 0) {
+                if (infop != 0) {
+                    user.copyOut(infop, new byte[SigInfo.SIZE]);
+                }
+                return 0;
+            }
+            return waitForChild();
+        }
+        int status = children.status(found, (waitOptions & wnowait) == 0);
+        int signal = status & 0x7F;
+        int code = signal == 0 ? cldExited : (status & 0x80) != 0 ? cldDumped : cldKilled;
+        int value = signal == 0 ? (status >> 8) & 0xFF : signal;
+        if (infop != 0) {
+            user.copyOut(infop, new SigInfo(17, code, new int[] {found, (int) host.getuid(), value}).encode());
+        }
+        if (rusage != 0) {
+            user.copyOut(rusage, new byte[72]);
+        }
+        return 0;
+    }
+
     /** The ids a signal this process sends carries: its pid and real uid. */
     private SigInfo sentBySelf(int sig, boolean toThread) {
         int uid = (int) host.getuid();
@@ -585,6 +904,9 @@ final class Syscalls {
     private long kill(int pid, int sig) {
         if (pid == -1) {
             return -Errno.ESRCH; // every process but the caller: there is none
+        }
+        if (pid > 0 && pid != PID && children.has(pid)) {
+            return sig == 0 ? 0 : children.kill(pid, sig);
         }
         if (pid != PID && pid != 0 && pid != -PID) {
             return -Errno.ESRCH;
@@ -1554,13 +1876,21 @@ final class Syscalls {
         return 0;
     }
 
-    private long dup(int fd, int min) {
+    /** dup and F_DUPFD(_CLOEXEC): the lowest free guest number at or above {@code min}. */
+    private long dup(int fd, int min, boolean closeOnExec) {
         int h = fds.host(fd);
         if (h < 0) {
             return -Errno.EBADF;
         }
-        long d = host.dup(h);
+        long d = hostDup(h, closeOnExec);
         return d < 0 ? d : fds.install((int) d, min);
+    }
+
+    /** A host duplicate with the guest's close-on-exec choice (what execve looks at). */
+    private long hostDup(int h, boolean closeOnExec) {
+        final int fDupfd = 0;
+        final int fDupfdCloexec = 1030;
+        return host.fcntl(h, closeOnExec ? fDupfdCloexec : fDupfd, 0);
     }
 
     private long dup2(int oldfd, int newfd, int flags) {
@@ -1574,7 +1904,7 @@ final class Syscalls {
         if (oldfd == newfd) {
             return newfd;
         }
-        long d = host.dup(h);
+        long d = hostDup(h, (flags & HostConstants.O_CLOEXEC) != 0);
         if (d < 0) {
             return d;
         }
@@ -1639,7 +1969,8 @@ final class Syscalls {
             return -Errno.EBADF;
         }
         return switch (cmd) {
-            case fDupfd, fDupfdCloexec -> dup(fd, arg);
+            case fDupfd -> dup(fd, arg, false);
+            case fDupfdCloexec -> dup(fd, arg, true);
             case fGetfd, fSetfd -> host.fcntl(h, cmd, arg);
             case fGetfl -> {
                 long r = host.fcntl(h, cmd, 0);

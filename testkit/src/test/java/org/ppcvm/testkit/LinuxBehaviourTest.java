@@ -173,6 +173,26 @@ class LinuxBehaviourTest {
     // ---- Instructions Linux or the e500mc treat differently from qemu ----------------------------
 
     @Test
+    void powerPcProgramsStartedByTheGuestRunInAChildPpcvm() {
+        Path binary = build("spawn_powerpc.c");
+
+        RunResult ppcvm = ppcvm(binary);
+
+        assertThat(ppcvm.stdoutText()).isEqualTo("""
+                        exit_status=7
+                        killed_by=11 core=1
+                        write5_status=0 read=13 through five
+                        child argv[0]=renamed argv[2]=two words FOO=bar
+                        vfork_status=0 sigchld_seen=1
+                        """);
+        assertThat(ppcvm.exitStatus()).as(ppcvm.stderrText()).isZero();
+        // qemu-ppc hands execve to the host kernel, which cannot run a PowerPC program without
+        // binfmt_misc: the child fails to start (exit 127 from posix_spawn's child).
+        RunResult qemu = qemu(GuestCorpus.DEFAULT_QEMU_CPU).run(spec(binary));
+        assertThat(qemu.stdoutText()).startsWith("exit_status=127\n");
+    }
+
+    @Test
     void dcbzZeroesTheAnnounced64ByteLine() {
         Path binary = build("dcbz_line.c");
 
