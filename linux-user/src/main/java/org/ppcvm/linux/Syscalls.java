@@ -159,6 +159,7 @@ final class Syscalls {
 
     private final FdTable mainFds;
     private final ChildProcesses children;
+    private final SharedFileMappings sharedMappings;
     private final Entry[] table = new Entry[512];
     private final Set<Integer> reportedUnknown = new HashSet<>();
 
@@ -186,6 +187,7 @@ final class Syscalls {
         this.image = image;
         this.user = new UserMemory(memory);
         this.mainFds = new FdTable(host, options.inheritedFds());
+        this.sharedMappings = new SharedFileMappings(host, memory);
         this.fds = mainFds;
         this.children = new ChildProcesses(host, threads::childEnded);
         registerAll();
@@ -387,6 +389,7 @@ final class Syscalls {
         on(90, (a, b, c, d, e, f) -> mmap(a, b, c, d, e, f & 0xFFFF_FFFFL));
         on(192, (a, b, c, d, e, f) -> mmap(a, b, c, d, e, (f & 0xFFFF_FFFFL) << 12));
         on(91, (a, b, c, d, e, f) -> munmap(a, b));
+        on(144, (a, b, c, d, e, f) -> msync(a, b, c));
         on(125, (a, b, c, d, e, f) -> mprotect(a, b, c));
         on(163, this::mremap);
         on(205, (a, b, c, d, e, f) -> 0);
@@ -504,6 +507,7 @@ final class Syscalls {
         if (thread.process.isVforkChild()) {
             return endVforkChild(ChildProcesses.exited(status));
         }
+        sharedMappings.writeBackAll();
         fds.closeAll();
         exitStatus = status & 0xFF;
         return 0;
@@ -802,6 +806,7 @@ final class Syscalls {
      * tells that parent), and gives the exit status 128+N.
      */
     int dieBySignal(int signal) {
+        sharedMappings.writeBackAll();
         mainFds.closeAll();
         if (options.signalReportFd() >= 0) {
             host.write(options.signalReportFd(), new byte[] {(byte) signal}, 0, 1);
@@ -1100,12 +1105,39 @@ final class Syscalls {
                 return n;
             }
         }
+        if ((flags & MAP_FIXED) != 0) {
+            sharedMappings.unmap(where, size);
+        }
         memory.map(where, (int) size, Perm.RW);
         if (content != null) {
             memory.writeRaw(where, content);
         }
         memory.protect(where, (int) size, perm(prot));
+        if (content != null && (flags & MAP_SHARED) != 0) {
+            sharedMappings.add(where, size, fds.host(fd), offset);
+        }
         return where;
+    }
+
+    /** msync(addr, len, flags): shared file pages go back to their files (all flags alike here). */
+    private long msync(int addr, int len, int flags) {
+        final int msAsync = 1;
+        final int msInvalidate = 2;
+        final int msSync = 4;
+        if ((addr & Memory.PAGE_MASK) != 0
+                || (flags & ~(msAsync | msInvalidate | msSync)) != 0
+                || (flags & (msAsync | msSync)) == (msAsync | msSync)) {
+            return -Errno.EINVAL;
+        }
+        long size = pageAlignedLength(len);
+        if (!inUserSpace(addr, size)) {
+            return -Errno.ENOMEM;
+        }
+        if (!allMapped(addr, size)) {
+            return -Errno.ENOMEM;
+        }
+        sharedMappings.writeBack(addr, size);
+        return 0;
     }
 
     private long munmap(int addr, int len) {
@@ -1113,6 +1145,7 @@ final class Syscalls {
         if ((addr & Memory.PAGE_MASK) != 0 || len == 0 || !inUserSpace(addr, size)) {
             return -Errno.EINVAL;
         }
+        sharedMappings.unmap(addr, size);
         memory.unmap(addr, (int) size);
         return 0;
     }
