@@ -28,7 +28,6 @@ import org.ppcvm.core.os.KernelRegister;
 import org.ppcvm.core.os.MemoryRegion;
 import org.ppcvm.core.os.OsPersonality;
 import org.ppcvm.core.vcpu.RunMode;
-import org.ppcvm.core.vcpu.Scheduler;
 import org.ppcvm.core.vcpu.Vcpu;
 import org.ppcvm.core.vcpu.VcpuExit;
 import org.ppcvm.elf.ElfException;
@@ -43,7 +42,7 @@ import org.ppcvm.linux.host.Errno;
  * Syscalls}, interrupts become signals.
  *
  * <p>Threads ({@code clone}) run on the calling host thread, one at a time, deterministically: a
- * thread runs for {@link Scheduler#SLICE} instructions or until it waits (a futex, a descriptor
+ * thread runs for {@link #SLICE} instructions or until it waits (a futex, a descriptor
  * that is not ready, a sleep), then the next runnable one in creation order takes over; a switch
  * clears the reservation, as Linux's exception exit does. A process clock (instructions run by
  * all threads) is every thread's time base. When no thread can run, the process waits in the
@@ -56,6 +55,9 @@ import org.ppcvm.linux.host.Errno;
  * ({@link #resume}) every signal stops the process before it is delivered, as under ptrace.
  */
 public final class LinuxProcess implements OsPersonality {
+    /** Instructions a thread runs before the next one gets its turn (a multiple of the vCPU's quantum). */
+    static final long SLICE = 4 * Vcpu.QUANTUM;
+
     /** MSR for user code: problem state, FP available, external interrupts on. */
     private static final int USER_MSR = Cpu.MSR_PR | Cpu.MSR_FP | Cpu.MSR_EE | Cpu.MSR_ME;
 
@@ -409,7 +411,7 @@ public final class LinuxProcess implements OsPersonality {
         clock(t);
         boolean shared = threads.size() > 1;
         if (shared) {
-            t.vcpu.setDeadline(t.cpu.instructionCount + Scheduler.SLICE);
+            t.vcpu.setDeadline(t.cpu.instructionCount + SLICE);
         }
         sliceOver = false;
         VcpuExit exit = t.vcpu.run(mode, skip);
@@ -862,7 +864,7 @@ public final class LinuxProcess implements OsPersonality {
                 t.syscallAtEntry = -1;
                 Integer status = systemCall(t);
                 if (status != null) {
-                    return ended(exitStatusStop(status));
+                    return ended(new GuestStop.Exited(status));
                 }
                 DebugEvent hit = syscalls.takeDebugEvent();
                 if (hit != null) {
@@ -925,7 +927,7 @@ public final class LinuxProcess implements OsPersonality {
                     Integer status = systemCall(t);
                     debug.setSuppressed(Skip.NONE);
                     if (status != null) {
-                        return ended(exitStatusStop(status));
+                        return ended(new GuestStop.Exited(status));
                     }
                     DebugEvent hit = syscalls.takeDebugEvent();
                     if (hit != null) {
@@ -955,15 +957,11 @@ public final class LinuxProcess implements OsPersonality {
                 default -> {
                     Integer status = handle(t, exit);
                     if (status != null) {
-                        return ended(exitStatusStop(status));
+                        return ended(new GuestStop.Exited(status));
                     }
                 }
             }
         }
-    }
-
-    private GuestStop exitStatusStop(int status) {
-        return new GuestStop.Exited(status);
     }
 
     /**
