@@ -1,7 +1,9 @@
 package org.ppcvm.linux;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.ppcvm.linux.host.Errno;
+import org.ppcvm.linux.host.HostConstants;
 import org.ppcvm.linux.host.HostOs;
 import org.ppcvm.linux.host.HostStat;
 import org.ppcvm.linux.host.Out;
@@ -22,6 +24,9 @@ final class FdTable {
      * HostOs#waitFor}, which a wake-up can interrupt. Regular files and directories never block.
      */
     private final boolean[] mayBlock = new boolean[MAX_FDS];
+
+    /** Whether the descriptor is an eventfd, whose 8-byte counter reads and writes turn around. */
+    private final boolean[] eventFd = new boolean[MAX_FDS];
 
     FdTable(HostOs host) {
         this(host, java.util.List.of());
@@ -97,6 +102,23 @@ final class FdTable {
     private void set(int fd, int host) {
         hostFd[fd] = host;
         mayBlock[fd] = host >= 0 && blocks(host);
+        eventFd[fd] = mayBlock[fd] && hostIsEventFd(host);
+    }
+
+    /** An eventfd is an anonymous inode (no file type) whose /proc/self/fd link says so. */
+    private boolean hostIsEventFd(int fd) {
+        Out<HostStat> st = new Out<>();
+        if (host.fstat(fd, st) < 0 || (st.get().mode() & HostStat.S_IFMT) != 0) {
+            return false;
+        }
+        byte[] link = new byte[64];
+        long n = host.readlinkat(HostConstants.AT_FDCWD, HostOs.path("/proc/self/fd/" + fd), link);
+        return n > 0 && new String(link, 0, (int) n, StandardCharsets.ISO_8859_1).equals("anon_inode:[eventfd]");
+    }
+
+    /** Whether guest {@code fd} is an eventfd. */
+    boolean isEventFd(int fd) {
+        return host(fd) >= 0 && eventFd[fd];
     }
 
     private boolean blocks(int fd) {

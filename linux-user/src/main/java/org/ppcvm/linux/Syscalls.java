@@ -19,6 +19,7 @@ import org.ppcvm.core.mem.MemoryFault;
 import org.ppcvm.core.mem.Perm;
 import org.ppcvm.linux.UserMemory.BadAddress;
 import org.ppcvm.linux.abi.GuestDirent64;
+import org.ppcvm.linux.abi.GuestEventfd;
 import org.ppcvm.linux.abi.GuestIoctls;
 import org.ppcvm.linux.abi.GuestOpenFlags;
 import org.ppcvm.linux.abi.GuestRlimit;
@@ -62,8 +63,11 @@ final class Syscalls {
 
     private static final Map<Integer, String> NAMES = loadNames();
 
-    /** write, writev, pwrite64, pwritev, pwritev2, send, sendto, sendmsg, sendmmsg: EPIPE raises SIGPIPE. */
-    private static final Set<Integer> WRITES_TO_PIPES = Set.of(4, 146, 180, 321, 381, 334, 335, 341, 349);
+    /**
+     * write, writev, pwrite64, pwritev, pwritev2: EPIPE raises SIGPIPE. (The socket calls raise it
+     * themselves, unless MSG_NOSIGNAL says not to.)
+     */
+    private static final Set<Integer> WRITES_TO_PIPES = Set.of(4, 146, 180, 321, 381);
     /** The guest's process and thread id: fixed, so that runs are reproducible. */
     static final int PID = 4242;
 
@@ -75,14 +79,14 @@ final class Syscalls {
      * PC goes back to the {@code sc} with every register as it was, so the call restarts once the
      * owner (a debugger, a signal) is done, as Linux restarts an interrupted call.
      */
-    private static final long RESTART = Long.MIN_VALUE + 1;
+    static final long RESTART = Long.MIN_VALUE + 1;
 
     /**
      * Like {@link #RESTART}, for calls Linux does not restart after a signal handler ran
      * (ERESTARTNOHAND: poll, select, pause, sigsuspend, sleeps, sigtimedwait): with a handler the
      * call fails with EINTR instead.
      */
-    private static final long RESTART_NOHAND = Long.MIN_VALUE + 2;
+    static final long RESTART_NOHAND = Long.MIN_VALUE + 2;
 
     /**
      * A handler's result meaning "the call waits (the thread's {@link LinuxThread#wait}); whoever
@@ -94,7 +98,7 @@ final class Syscalls {
      * A handler's result meaning "not ready: run the call again when the thread's wait ends". The
      * PC goes back to the sc, nothing changed.
      */
-    private static final long RETRY = Long.MIN_VALUE + 4;
+    static final long RETRY = Long.MIN_VALUE + 4;
 
     /** How a call that was interrupted before it completed may go on; see {@link #takeInterrupted}. */
     enum Interrupted {
@@ -350,6 +354,33 @@ final class Syscalls {
         return (long) high << 32 | (low & 0xFFFF_FFFFL);
     }
 
+    // ---- For the calls kept in classes of their own (SocketCalls, EpollCalls, FileCalls) --------
+
+    UserMemory user() {
+        return user;
+    }
+
+    HostOs host() {
+        return host;
+    }
+
+    FdTable fds() {
+        return fds;
+    }
+
+    LinuxOptions options() {
+        return options;
+    }
+
+    /** The thread whose system call is being serviced. */
+    LinuxThread thread() {
+        return thread;
+    }
+
+    boolean multiThreaded() {
+        return threads.multiThreaded();
+    }
+
     // ---- Table ---------------------------------------------------------------------------------
 
     private void registerAll() {
@@ -442,13 +473,6 @@ final class Syscalls {
         on(316, (a, b, c, d, e, f) -> a == b ? -Errno.EINVAL : dup2(a, b, c));
         on(42, (a, b, c, d, e, f) -> pipe(a, 0));
         on(333, this::socketpair);
-        // Without flags or addresses, send and recv are write and read; the rest of the socket
-        // interface comes with networking.
-        on(334, (a, b, c, d, e, f) -> d != 0 ? -Errno.EOPNOTSUPP : write(a, b, c));
-        on(336, (a, b, c, d, e, f) -> d != 0 ? -Errno.EOPNOTSUPP : read(a, b, c));
-        on(335, (a, b, c, d, e, f) -> d != 0 || e != 0 ? -Errno.EOPNOTSUPP : write(a, b, c));
-        on(337, (a, b, c, d, e, f) -> d != 0 || e != 0 ? -Errno.EOPNOTSUPP : read(a, b, c));
-        on(338, (a, b, c, d, e, f) -> fds.host(a) < 0 ? -Errno.EBADF : host.shutdown(fds.host(a), b));
         on(317, (a, b, c, d, e, f) -> pipe(a, b));
         on(55, (a, b, c, d, e, f) -> fcntl(a, b, c));
         on(204, (a, b, c, d, e, f) -> fcntl(a, b, c));
@@ -498,6 +522,63 @@ final class Syscalls {
         on(325, this::prlimit64);
         on(43, (a, b, c, d, e, f) -> times(a));
         on(77, (a, b, c, d, e, f) -> getrusage(a, b));
+
+        // Sockets, epoll, eventfd and more file calls
+        SocketCalls sockets = new SocketCalls(this);
+        on(326, (a, b, c, d, e, f) -> sockets.socket(a, b, c));
+        on(327, (a, b, c, d, e, f) -> sockets.bind(a, b, c));
+        on(328, (a, b, c, d, e, f) -> sockets.connect(a, b, c));
+        on(329, (a, b, c, d, e, f) -> sockets.listen(a, b));
+        on(330, (a, b, c, d, e, f) -> sockets.accept(a, b, c, 0));
+        on(344, (a, b, c, d, e, f) -> sockets.accept(a, b, c, d));
+        on(331, (a, b, c, d, e, f) -> sockets.getsockname(a, b, c));
+        on(332, (a, b, c, d, e, f) -> sockets.getpeername(a, b, c));
+        on(334, (a, b, c, d, e, f) -> sockets.sendto(a, b, c, d, 0, 0));
+        on(335, (a, b, c, d, e, f) -> sockets.sendto(a, b, c, d, e, f));
+        on(336, (a, b, c, d, e, f) -> sockets.recvfrom(a, b, c, d, 0, 0));
+        on(337, (a, b, c, d, e, f) -> sockets.recvfrom(a, b, c, d, e, f));
+        on(338, (a, b, c, d, e, f) -> sockets.shutdown(a, b));
+        on(339, (a, b, c, d, e, f) -> sockets.setsockopt(a, b, c, d, e));
+        on(340, (a, b, c, d, e, f) -> sockets.getsockopt(a, b, c, d, e));
+        on(341, (a, b, c, d, e, f) -> sockets.sendmsg(a, b, c));
+        on(342, (a, b, c, d, e, f) -> sockets.recvmsg(a, b, c));
+        on(349, (a, b, c, d, e, f) -> sockets.sendmmsg(a, b, c, d));
+        on(343, (a, b, c, d, e, f) -> sockets.recvmmsg(a, b, c, d, e));
+        on(417, (a, b, c, d, e, f) -> sockets.recvmmsg(a, b, c, d, e));
+        on(102, (a, b, c, d, e, f) -> sockets.socketcall(a, b));
+        EpollCalls epoll = new EpollCalls(this);
+        on(236, (a, b, c, d, e, f) -> epoll.create(a));
+        on(315, (a, b, c, d, e, f) -> epoll.create1(a));
+        on(237, (a, b, c, d, e, f) -> epoll.ctl(a, b, c, d));
+        on(238, (a, b, c, d, e, f) -> epoll.wait(a, b, c, EpollCalls.millis(d), 0, 0));
+        on(303, (a, b, c, d, e, f) -> epoll.wait(a, b, c, EpollCalls.millis(d), e, f));
+        on(441, (a, b, c, d, e, f) -> epoll.pwait2(a, b, c, d, e, f));
+        FileCalls files = new FileCalls(this);
+        on(307, (a, b, c, d, e, f) -> files.eventfd2(a, 0));
+        on(314, (a, b, c, d, e, f) -> files.eventfd2(a, b));
+        on(360, (a, b, c, d, e, f) -> files.memfdCreate(a, b));
+        on(94, (a, b, c, d, e, f) -> files.fchmod(a, b));
+        on(297, (a, b, c, d, e, f) -> files.fchmodat(a, b, c));
+        on(15, (a, b, c, d, e, f) -> files.fchmodat(HostConstants.AT_FDCWD, a, b));
+        on(95, (a, b, c, d, e, f) -> files.fchown(a, b, c));
+        on(289, (a, b, c, d, e, f) -> files.fchownat(a, b, c, d, e));
+        on(181, (a, b, c, d, e, f) -> files.fchownat(HostConstants.AT_FDCWD, a, b, c, 0));
+        int noFollow = HostConstants.AT_SYMLINK_NOFOLLOW;
+        on(16, (a, b, c, d, e, f) -> files.fchownat(HostConstants.AT_FDCWD, a, b, c, noFollow));
+        on(148, (a, b, c, d, e, f) -> files.fdatasync(a));
+        on(92, (a, b, c, d, e, f) -> files.truncate(a, b));
+        on(193, (a, b, c, d, e, f) -> files.truncate(a, pair(c, d)));
+        on(309, (a, b, c, d, e, f) -> files.fallocate(a, b, pair(c, d), pair(e, f)));
+        on(304, (a, b, c, d, e, f) -> files.utimensat(a, b, c, d, false));
+        on(412, (a, b, c, d, e, f) -> files.utimensat(a, b, c, d, true));
+        on(251, (a, b, c, d, e, f) -> files.utimes(a, b));
+        on(99, (a, b, c, d, e, f) -> files.statfs(a, b));
+        on(100, (a, b, c, d, e, f) -> files.fstatfs(a, b));
+        on(252, (a, b, c, d, e, f) -> files.statfs64(a, b, c));
+        on(253, (a, b, c, d, e, f) -> files.fstatfs64(a, b, c));
+        on(143, (a, b, c, d, e, f) -> files.flock(a, b));
+        on(186, (a, b, c, d, e, f) -> files.sendfile(a, b, c, d, false));
+        on(226, (a, b, c, d, e, f) -> files.sendfile(a, b, c, d, true));
     }
 
     // ---- Process -------------------------------------------------------------------------------
@@ -1583,7 +1664,7 @@ final class Syscalls {
      * What a wait Linux does not restart after a handler (ERESTARTNOHAND) returns when woken: fail
      * with EINTR if a signal is there to run a handler, else restart invisibly (a debugger).
      */
-    private long interruptedWait() {
+    long interruptedWait() {
         return signals.hasDeliverable() ? RESTART_NOHAND : RESTART;
     }
 
@@ -1681,7 +1762,7 @@ final class Syscalls {
         return (int) Math.min(Integer.toUnsignedLong(count), HostOs.MAX_TRANSFER);
     }
 
-    private byte[] path(int addr) throws BadAddress {
+    byte[] path(int addr) throws BadAddress {
         return user.string(addr);
     }
 
@@ -1693,7 +1774,7 @@ final class Syscalls {
         return options.lookup(user.string(addr));
     }
 
-    private int hostDirFd(int dirfd) {
+    int hostDirFd(int dirfd) {
         return dirfd == HostConstants.AT_FDCWD ? dirfd : fds.host(dirfd);
     }
 
@@ -1702,7 +1783,7 @@ final class Syscalls {
      * and RESTART says a wake-up came first; with other threads alive it does not block them: RETRY
      * makes it wait (without the host blocking) and run the call again once the descriptor is ready.
      */
-    private long awaitReady(int fd, int h, short events) {
+    long awaitReady(int fd, int h, short events) {
         if (!fds.mayBlock(fd) || isNonBlocking(h)) {
             return 0;
         }
@@ -1722,7 +1803,7 @@ final class Syscalls {
     }
 
     /** O_NONBLOCK, read from the open file description each time: another process may change it. */
-    private boolean isNonBlocking(int h) {
+    boolean isNonBlocking(int h) {
         final int fGetfl = 3;
         long flags = host.fcntl(h, fGetfl, 0);
         return flags >= 0 && (flags & HostConstants.O_NONBLOCK) != 0;
@@ -1746,6 +1827,9 @@ final class Syscalls {
         if (h < 0) {
             return -Errno.EBADF;
         }
+        if (fds.isEventFd(fd) && Integer.compareUnsigned(count, GuestEventfd.COUNTER_SIZE) < 0) {
+            return -Errno.EINVAL;
+        }
         long wait = awaitReady(fd, h, POLLIN);
         if (wait != 0) {
             return wait;
@@ -1755,6 +1839,9 @@ final class Syscalls {
         user.checkWritable(buf, len);
         byte[] data = new byte[len];
         long n = host.read(h, data, 0, len);
+        if (n == GuestEventfd.COUNTER_SIZE && fds.isEventFd(fd)) {
+            GuestEventfd.toGuest(data);
+        }
         if (n > 0) {
             user.copyOut(buf, data, 0, (int) n);
         }
@@ -1766,12 +1853,18 @@ final class Syscalls {
         if (h < 0) {
             return -Errno.EBADF;
         }
+        if (fds.isEventFd(fd) && Integer.compareUnsigned(count, GuestEventfd.COUNTER_SIZE) < 0) {
+            return -Errno.EINVAL;
+        }
         long wait = awaitReady(fd, h, POLLOUT);
         if (wait != 0) {
             return wait;
         }
         int len = transferCount(count);
         byte[] data = user.copyIn(buf, len);
+        if (len >= GuestEventfd.COUNTER_SIZE && fds.isEventFd(fd)) {
+            GuestEventfd.toHost(data);
+        }
         return host.write(h, data, 0, len);
     }
 
@@ -1977,7 +2070,7 @@ final class Syscalls {
         return 0;
     }
 
-    private long socketpair(int domain, int type, int protocol, int sv, int e, int f) throws BadAddress {
+    long socketpair(int domain, int type, int protocol, int sv, int e, int f) throws BadAddress {
         final int afUnix = 1;
         if (domain != afUnix) {
             return -Errno.EAFNOSUPPORT;
@@ -2150,7 +2243,7 @@ final class Syscalls {
     }
 
     /** Whether the wait this call is retried after ended by its deadline (then it must not wait again). */
-    private boolean takeWaitTimedOut() {
+    boolean takeWaitTimedOut() {
         boolean timedOut = thread.waitTimedOut;
         thread.waitTimedOut = false;
         return timedOut;
@@ -2160,7 +2253,7 @@ final class Syscalls {
      * poll and select with other threads alive: the thread waits for the descriptors (without the
      * host blocking) until one is ready or the timeout passes, then runs the call again.
      */
-    private long waitForDescriptors(int[] hostFds, short[] events, long timeoutNanos) {
+    long waitForDescriptors(int[] hostFds, short[] events, long timeoutNanos) {
         long deadline = timeoutNanos < 0 ? LinuxThread.Wait.NONE : System.nanoTime() + timeoutNanos;
         thread.wait = new LinuxThread.Wait.Descriptor(
                 hostFds.clone(), events.clone(), deadline, Interrupted.RESTART_UNLESS_HANDLER);

@@ -40,6 +40,8 @@ class LinuxBehaviourTest {
     private static final GuestToolchain TOOLCHAIN = new GuestToolchain(Path.of("target", "guests", "linux-behaviour"));
     private static final String E500MC = "e500mc";
 
+    private static final int EINVAL = 22;
+
     /** The reminder on every assertion about qemu. */
     private static final String QEMU_CHANGED =
             "qemu-ppc no longer shows the difference this test documents; update design.md §6 and the test: ";
@@ -353,6 +355,41 @@ class LinuxBehaviourTest {
         RunResult qemu = qemu(E500MC).run(spec(binary));
         assertThat(qemu.stdoutText()).isEqualTo(twice);
         assertThat(qemu.stderrText()).isEmpty();
+    }
+
+    @Test
+    void socketEpollAndStatfsDetailsAreLinuxs() {
+        Path binary = build("socket_abi.c");
+
+        RunResult ppcvm = ppcvm(binary);
+
+        assertThat(ppcvm.exitStatus()).as(ppcvm.stderrText()).isZero();
+        assertThat(fields(ppcvm.stdoutText()))
+                // getsockopt stores min(optlen, sizeof(int)) bytes of the int as it lies in memory:
+                // on a big-endian machine the high bytes of SO_TYPE's 1.
+                .containsEntry("sockopt_short", "2 00 00")
+                // A type beyond SOCK_MAX is EINVAL before any protocol is looked for.
+                .containsEntry("socket_bad_type", Integer.toString(EINVAL))
+                // No room for a descriptor after the 12-byte cmsghdr: none is installed, no control
+                // data is reported and MSG_CTRUNC is set (scm_detach_fds).
+                .containsEntry("scm_rights_no_room", "0 1")
+                .containsEntry("epoll_pwait2", "1")
+                // statfs64 and fstatfs64 insist on sizeof(struct statfs64), 88 on ppc32.
+                .containsEntry("statfs64_size", Integer.toString(-EINVAL))
+                .containsEntry("fstatfs64_size", Integer.toString(-EINVAL));
+
+        // qemu-ppc 7.2 writes the int's value into the first byte, refuses the type with
+        // EPROTONOSUPPORT, reports the cmsghdr as control data without MSG_CTRUNC, lacks
+        // epoll_pwait2 (ENOSYS) and ignores statfs64's size argument.
+        Map<String, String> qemu = fields(qemu(E500MC).run(spec(binary)).stdoutText());
+        assertThat(qemu)
+                .as(QEMU_CHANGED + "socket_abi.c")
+                .containsEntry("sockopt_short", "2 01 aa")
+                .containsEntry("socket_bad_type", "93")
+                .containsEntry("scm_rights_no_room", "12 0")
+                .containsEntry("epoll_pwait2", "-38")
+                .containsEntry("statfs64_size", "0")
+                .containsEntry("fstatfs64_size", "0");
     }
 
     @Test

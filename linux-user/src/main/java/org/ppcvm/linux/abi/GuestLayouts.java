@@ -24,12 +24,21 @@ public final class GuestLayouts {
             Map.entry("struct rlimit", GuestRlimit.RLIMIT),
             Map.entry("struct rlimit64", GuestRlimit.RLIMIT64),
             Map.entry("struct termios", GuestTermios.LAYOUT),
-            Map.entry("struct winsize", GuestWinsize.LAYOUT));
+            Map.entry("struct winsize", GuestWinsize.LAYOUT),
+            Map.entry("struct statfs", GuestStatfs.STATFS),
+            Map.entry("struct statfs64", GuestStatfs.STATFS64));
 
     /** Layouts declared by glibc's headers, including the ones glibc shares with the kernel. */
     public static final Map<String, StructLayout> LIBC = Map.ofEntries(
             Map.entry("struct dirent64", GuestDirent64.LAYOUT),
             Map.entry("struct timespec", GuestTime.TIMESPEC32),
             Map.entry("struct timeval", GuestTime.TIMEVAL32),
-            Map.entry("struct utsname", GuestUtsname.LAYOUT));
+            Map.entry("struct utsname", GuestUtsname.LAYOUT),
+            Map.entry("struct sockaddr_in", GuestSockaddr.SOCKADDR_IN),
+            Map.entry("struct sockaddr_in6", GuestSockaddr.SOCKADDR_IN6),
+            Map.entry("struct sockaddr_un", GuestSockaddr.SOCKADDR_UN),
+            Map.entry("struct epoll_event", GuestEpollEvent.LAYOUT),
+            Map.entry("struct msghdr", GuestMsghdr.LAYOUT),
+            Map.entry("struct iovec", GuestMsghdr.IOVEC),
+            Map.entry("struct cmsghdr", GuestCmsg.CMSGHDR));
 }

@@ -70,6 +70,36 @@ final class HostDecode {
                 timespecAt(s, ST_CTIM));
     }
 
+    // ---- struct statfs ------------------------------------------------------------------------
+
+    private static final StructMember F_TYPE = m(HostLayouts.STATFS, "f_type");
+    private static final StructMember F_BSIZE = m(HostLayouts.STATFS, "f_bsize");
+    private static final StructMember F_BLOCKS = m(HostLayouts.STATFS, "f_blocks");
+    private static final StructMember F_BFREE = m(HostLayouts.STATFS, "f_bfree");
+    private static final StructMember F_BAVAIL = m(HostLayouts.STATFS, "f_bavail");
+    private static final StructMember F_FILES = m(HostLayouts.STATFS, "f_files");
+    private static final StructMember F_FFREE = m(HostLayouts.STATFS, "f_ffree");
+    private static final StructMember F_FSID = m(HostLayouts.STATFS, "f_fsid");
+    private static final StructMember F_NAMELEN = m(HostLayouts.STATFS, "f_namelen");
+    private static final StructMember F_FRSIZE = m(HostLayouts.STATFS, "f_frsize");
+    private static final StructMember F_FLAGS = m(HostLayouts.STATFS, "f_flags");
+
+    static HostStatfs statfs(MemorySegment s) {
+        return new HostStatfs(
+                F_TYPE.getSigned(s),
+                F_BSIZE.getSigned(s),
+                F_BLOCKS.getUnsigned(s),
+                F_BFREE.getUnsigned(s),
+                F_BAVAIL.getUnsigned(s),
+                F_FILES.getUnsigned(s),
+                F_FFREE.getUnsigned(s),
+                s.get(ValueLayout.JAVA_INT, F_FSID.offset()),
+                s.get(ValueLayout.JAVA_INT, F_FSID.offset() + 4),
+                F_NAMELEN.getSigned(s),
+                F_FRSIZE.getSigned(s),
+                F_FLAGS.getSigned(s));
+    }
+
     // ---- struct statx ------------------------------------------------------------------------
 
     private static final StructMember STX_MASK = m(STATX, "stx_mask");

@@ -7,6 +7,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.StructLayout;
@@ -140,6 +141,41 @@ public final class HostLayouts {
             sequenceLayout(256, JAVA_BYTE).withName("d_name"),
             paddingLayout(5));
 
+    /** {@code struct msghdr}: name, iovecs, control data and flags of one sendmsg/recvmsg. */
+    public static final StructLayout MSGHDR = structLayout(
+            ADDRESS.withName("msg_name"),
+            JAVA_INT.withName("msg_namelen"),
+            paddingLayout(4),
+            ADDRESS.withName("msg_iov"),
+            JAVA_LONG.withName("msg_iovlen"),
+            ADDRESS.withName("msg_control"),
+            JAVA_LONG.withName("msg_controllen"),
+            JAVA_INT.withName("msg_flags"),
+            paddingLayout(4));
+
+    /** {@code struct cmsghdr}, the head of each control message; the data follows 8-byte aligned. */
+    public static final StructLayout CMSGHDR = structLayout(
+            JAVA_LONG.withName("cmsg_len"), JAVA_INT.withName("cmsg_level"), JAVA_INT.withName("cmsg_type"));
+
+    /** {@code struct epoll_event}, packed on x86-64: the 64-bit {@code data} sits at offset 4. */
+    public static final StructLayout EPOLL_EVENT =
+            structLayout(JAVA_INT.withName("events"), JAVA_LONG_UNALIGNED.withName("data"));
+
+    /** {@code struct statfs}: every count 64-bit, {@code f_fsid} two ints. */
+    public static final StructLayout STATFS = structLayout(
+            JAVA_LONG.withName("f_type"),
+            JAVA_LONG.withName("f_bsize"),
+            JAVA_LONG.withName("f_blocks"),
+            JAVA_LONG.withName("f_bfree"),
+            JAVA_LONG.withName("f_bavail"),
+            JAVA_LONG.withName("f_files"),
+            JAVA_LONG.withName("f_ffree"),
+            sequenceLayout(2, JAVA_INT).withName("f_fsid"),
+            JAVA_LONG.withName("f_namelen"),
+            JAVA_LONG.withName("f_frsize"),
+            JAVA_LONG.withName("f_flags"),
+            sequenceLayout(4, JAVA_LONG).withName("f_spare"));
+
     /** Every layout by its C type name, for the layout test. */
     public static final Map<String, StructLayout> ALL = Map.ofEntries(
             Map.entry("struct timespec", TIMESPEC),
@@ -153,5 +189,9 @@ public final class HostLayouts {
             Map.entry("struct winsize", WINSIZE),
             Map.entry("struct pollfd", POLLFD),
             Map.entry("struct iovec", IOVEC),
-            Map.entry("struct dirent64", DIRENT64));
+            Map.entry("struct dirent64", DIRENT64),
+            Map.entry("struct msghdr", MSGHDR),
+            Map.entry("struct cmsghdr", CMSGHDR),
+            Map.entry("struct epoll_event", EPOLL_EVENT),
+            Map.entry("struct statfs", STATFS));
 }

@@ -2,6 +2,7 @@ package org.ppcvm.linux.host;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.ppcvm.linux.host.HostConstants.AT_EACCESS;
 import static org.ppcvm.linux.host.HostConstants.AT_EMPTY_PATH;
@@ -1196,6 +1197,657 @@ public final class HostOs implements AutoCloseable {
             old.set(new Rlimit(RLIM_CUR.getUnsigned(got), RLIM_MAX.getUnsigned(got)));
         }
         return result(r);
+    }
+
+    // ---- Sockets -----------------------------------------------------------------------------
+
+    /** The size of {@code struct sockaddr_storage}: no socket address is longer. */
+    public static final int SOCKADDR_MAX = 128;
+
+    private static final StructMember MSG_NAME = StructMember.of(HostLayouts.MSGHDR, "msg_name");
+    private static final StructMember MSG_NAMELEN = StructMember.of(HostLayouts.MSGHDR, "msg_namelen");
+    private static final StructMember MSG_IOV = StructMember.of(HostLayouts.MSGHDR, "msg_iov");
+    private static final StructMember MSG_IOVLEN = StructMember.of(HostLayouts.MSGHDR, "msg_iovlen");
+    private static final StructMember MSG_CONTROL = StructMember.of(HostLayouts.MSGHDR, "msg_control");
+    private static final StructMember MSG_CONTROLLEN = StructMember.of(HostLayouts.MSGHDR, "msg_controllen");
+    private static final StructMember MSG_FLAGS = StructMember.of(HostLayouts.MSGHDR, "msg_flags");
+    private static final StructMember EPOLL_EVENTS = StructMember.of(HostLayouts.EPOLL_EVENT, "events");
+    private static final StructMember EPOLL_DATA = StructMember.of(HostLayouts.EPOLL_EVENT, "data");
+
+    /** A copy of {@code bytes} in native memory from {@code a} (at least one byte, so never NULL). */
+    private static MemorySegment copyOf(SegmentAllocator a, byte[] bytes) {
+        MemorySegment s = a.allocate(Math.max(1, bytes.length));
+        MemorySegment.copy(bytes, 0, s, JAVA_BYTE, 0, bytes.length);
+        return s;
+    }
+
+    /** {@code socket(domain, type, protocol)}; returns the new descriptor. */
+    public long socket(int domain, int type, int protocol) {
+        int r;
+        try {
+            r = (int) Libc.SOCKET.get().invokeExact(capture, domain, type, protocol);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /** {@code bind(fd, addr, addr.length)}; {@code addr} holds the host's {@code struct sockaddr} bytes. */
+    public long bind(int fd, byte[] addr) {
+        MemorySegment a = copyOf(frame(addr.length), addr);
+        int r;
+        try {
+            r = (int) Libc.BIND.get().invokeExact(capture, fd, a, addr.length);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /**
+     * {@code connect(fd, addr, addr.length)}. Not retried on {@code EINTR}: the connection goes on
+     * without the call, and a second one would say {@code EALREADY}. Callers connect non-blocking.
+     */
+    public long connect(int fd, byte[] addr) {
+        MemorySegment a = copyOf(frame(addr.length), addr);
+        int r;
+        try {
+            r = (int) Libc.CONNECT.get().invokeExact(capture, fd, a, addr.length);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /** {@code listen(fd, backlog)}. */
+    public long listen(int fd, int backlog) {
+        int r;
+        try {
+            r = (int) Libc.LISTEN.get().invokeExact(capture, fd, backlog);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /**
+     * {@code accept4(fd, &addr, &len, flags)}; returns the new descriptor.
+     *
+     * @param peer if not null, receives the peer's address (the host's bytes, its full length)
+     */
+    public long accept4(int fd, Out<byte[]> peer, int flags) {
+        if (peer != null) {
+            peer.clear();
+        }
+        SegmentAllocator a = frame(SOCKADDR_MAX + 8L);
+        MemorySegment addr = a.allocate(SOCKADDR_MAX, 8);
+        MemorySegment len = a.allocate(JAVA_INT);
+        int r;
+        do {
+            len.set(JAVA_INT, 0, SOCKADDR_MAX);
+            try {
+                r = (int) Libc.ACCEPT4.get().invokeExact(capture, fd, addr, len, flags);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        if (r >= 0 && peer != null) {
+            peer.set(addressBytes(addr, len));
+        }
+        return result(r);
+    }
+
+    /** The address a call stored, cut to the buffer if the kernel reported more. */
+    private static byte[] addressBytes(MemorySegment addr, MemorySegment len) {
+        int n = Math.min(Math.max(0, len.get(JAVA_INT, 0)), (int) addr.byteSize());
+        return addr.asSlice(0, n).toArray(JAVA_BYTE);
+    }
+
+    /** {@code getsockname(fd)}: the socket's own address into {@code out} (the host's bytes). */
+    public long getsockname(int fd, Out<byte[]> out) {
+        return socketName(Libc.GETSOCKNAME, fd, out);
+    }
+
+    /** {@code getpeername(fd)}: the connected peer's address into {@code out} (the host's bytes). */
+    public long getpeername(int fd, Out<byte[]> out) {
+        return socketName(Libc.GETPEERNAME, fd, out);
+    }
+
+    private long socketName(Libc.Downcall call, int fd, Out<byte[]> out) {
+        out.clear();
+        SegmentAllocator a = frame(SOCKADDR_MAX + 8L);
+        MemorySegment addr = a.allocate(SOCKADDR_MAX, 8);
+        MemorySegment len = a.allocate(JAVA_INT);
+        len.set(JAVA_INT, 0, SOCKADDR_MAX);
+        int r;
+        try {
+            r = (int) call.get().invokeExact(capture, fd, addr, len);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        if (r == 0) {
+            out.set(addressBytes(addr, len));
+        }
+        return result(r);
+    }
+
+    /**
+     * {@code sendto(fd, src[off..off+len), flags, to)}; returns the count sent.
+     *
+     * @param to the destination (the host's bytes), or null for none
+     */
+    public long sendto(int fd, byte[] src, int off, int len, int flags, byte[] to) {
+        Objects.checkFromIndexSize(off, len, src.length);
+        int n = Math.min(len, MAX_TRANSFER);
+        SegmentAllocator a = frame(n + SOCKADDR_MAX + 16L);
+        MemorySegment buf = a.allocate(Math.max(1, n));
+        MemorySegment.copy(src, off, buf, JAVA_BYTE, 0, n);
+        MemorySegment dest = to == null ? MemorySegment.NULL : copyOf(a, to);
+        int destLen = to == null ? 0 : to.length;
+        long r;
+        do {
+            try {
+                r = (long) Libc.SENDTO.get().invokeExact(capture, fd, buf, (long) n, flags, dest, destLen);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        return result(r);
+    }
+
+    /**
+     * {@code recvfrom(fd, dst[off..off+len), flags, &from)}; returns the count received, which
+     * with {@code MSG_TRUNC} may exceed {@code len} (only {@code len} bytes are stored).
+     *
+     * @param from if not null, receives the sender's address (the host's bytes; empty if none)
+     */
+    public long recvfrom(int fd, byte[] dst, int off, int len, int flags, Out<byte[]> from) {
+        Objects.checkFromIndexSize(off, len, dst.length);
+        if (from != null) {
+            from.clear();
+        }
+        int n = Math.min(len, MAX_TRANSFER);
+        SegmentAllocator a = frame(n + SOCKADDR_MAX + 16L);
+        MemorySegment buf = a.allocate(Math.max(1, n));
+        MemorySegment addr = a.allocate(SOCKADDR_MAX, 8);
+        MemorySegment addrLen = a.allocate(JAVA_INT);
+        // Locals, not conditional expressions: invokeExact takes the static types of its arguments.
+        MemorySegment fromAddr = from == null ? MemorySegment.NULL : addr;
+        MemorySegment fromLen = from == null ? MemorySegment.NULL : addrLen;
+        long r;
+        do {
+            addrLen.set(JAVA_INT, 0, SOCKADDR_MAX);
+            try {
+                r = (long) Libc.RECVFROM.get().invokeExact(capture, fd, buf, (long) n, flags, fromAddr, fromLen);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        if (r > 0) {
+            MemorySegment.copy(buf, JAVA_BYTE, 0, dst, off, (int) Math.min(r, n));
+        }
+        if (r >= 0 && from != null) {
+            from.set(addressBytes(addr, addrLen));
+        }
+        return result(r);
+    }
+
+    /**
+     * {@code sendmsg(fd, msg, flags)} with the data of {@code iov} in order; returns the count sent.
+     *
+     * @param name the destination (the host's bytes), or null
+     * @param control the host's control messages, or null
+     */
+    public long sendmsg(int fd, byte[] name, List<IoSlice> iov, byte[] control, int flags) {
+        int[] lengths = transferLengths(iov);
+        long total = sum(lengths);
+        int nameLen = name == null ? 0 : name.length;
+        int controlLen = control == null ? 0 : control.length;
+        SegmentAllocator a = frame(total
+                + (long) iov.size() * HostLayouts.IOVEC.byteSize()
+                + HostLayouts.MSGHDR.byteSize()
+                + nameLen
+                + controlLen
+                + 32);
+        MemorySegment msg = a.allocate(HostLayouts.MSGHDR);
+        MemorySegment vec = a.allocate(HostLayouts.IOVEC, Math.max(1, iov.size()));
+        MemorySegment data = a.allocate(Math.max(1, total));
+        long at = 0;
+        for (int i = 0; i < iov.size(); i++) {
+            IoSlice s = iov.get(i);
+            MemorySegment.copy(s.array(), s.offset(), data, JAVA_BYTE, at, lengths[i]);
+            at += lengths[i];
+        }
+        fillIovecs(vec, data, lengths);
+        msg.fill((byte) 0);
+        if (name != null) {
+            msg.set(ValueLayout.ADDRESS, MSG_NAME.offset(), copyOf(a, name));
+            MSG_NAMELEN.set(msg, nameLen);
+        }
+        msg.set(ValueLayout.ADDRESS, MSG_IOV.offset(), vec);
+        MSG_IOVLEN.set(msg, iov.size());
+        if (control != null) {
+            MemorySegment c = a.allocate(Math.max(8, controlLen), 8);
+            MemorySegment.copy(control, 0, c, JAVA_BYTE, 0, controlLen);
+            msg.set(ValueLayout.ADDRESS, MSG_CONTROL.offset(), c);
+            MSG_CONTROLLEN.set(msg, controlLen);
+        }
+        long r;
+        do {
+            try {
+                r = (long) Libc.SENDMSG.get().invokeExact(capture, fd, msg, flags);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        return result(r);
+    }
+
+    /**
+     * {@code recvmsg(fd, msg, flags)} into the slices of {@code iov} in order; returns the count
+     * received (with {@code MSG_TRUNC}, a datagram's full length).
+     *
+     * @param wantName whether to ask for the sender's address
+     * @param controlRoom bytes of room for control messages; 0 passes no control buffer
+     * @param out receives the address, the control messages and the flags
+     */
+    public long recvmsg(
+            int fd, List<IoSlice> iov, boolean wantName, int controlRoom, int flags, Out<ReceivedMessage> out) {
+        out.clear();
+        int[] lengths = transferLengths(iov);
+        long total = sum(lengths);
+        SegmentAllocator a = frame(total
+                + (long) iov.size() * HostLayouts.IOVEC.byteSize()
+                + HostLayouts.MSGHDR.byteSize()
+                + SOCKADDR_MAX
+                + controlRoom
+                + 32);
+        MemorySegment msg = a.allocate(HostLayouts.MSGHDR);
+        MemorySegment vec = a.allocate(HostLayouts.IOVEC, Math.max(1, iov.size()));
+        MemorySegment data = a.allocate(Math.max(1, total));
+        MemorySegment name = a.allocate(SOCKADDR_MAX, 8);
+        MemorySegment control = a.allocate(Math.max(8, controlRoom), 8);
+        fillIovecs(vec, data, lengths);
+        long r;
+        do {
+            msg.fill((byte) 0);
+            if (wantName) {
+                msg.set(ValueLayout.ADDRESS, MSG_NAME.offset(), name);
+                MSG_NAMELEN.set(msg, SOCKADDR_MAX);
+            }
+            msg.set(ValueLayout.ADDRESS, MSG_IOV.offset(), vec);
+            MSG_IOVLEN.set(msg, iov.size());
+            if (controlRoom > 0) {
+                msg.set(ValueLayout.ADDRESS, MSG_CONTROL.offset(), control);
+                MSG_CONTROLLEN.set(msg, controlRoom);
+            }
+            try {
+                r = (long) Libc.RECVMSG.get().invokeExact(capture, fd, msg, flags);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        if (r < 0) {
+            return result(r);
+        }
+        long at = 0;
+        for (int i = 0; i < iov.size() && at < r; i++) {
+            IoSlice s = iov.get(i);
+            int n = (int) Math.min(lengths[i], r - at);
+            MemorySegment.copy(data, JAVA_BYTE, at, s.array(), s.offset(), n);
+            at += n;
+        }
+        int nameLen = wantName ? (int) Math.min(MSG_NAMELEN.getUnsigned(msg), SOCKADDR_MAX) : 0;
+        int controlLen = controlRoom > 0 ? (int) Math.min(MSG_CONTROLLEN.getUnsigned(msg), controlRoom) : 0;
+        out.set(new ReceivedMessage(
+                name.asSlice(0, nameLen).toArray(JAVA_BYTE),
+                control.asSlice(0, controlLen).toArray(JAVA_BYTE),
+                (int) MSG_FLAGS.getUnsigned(msg)));
+        return r;
+    }
+
+    /** {@code setsockopt(fd, level, name, value, value.length)}; the value in the host's byte order. */
+    public long setsockopt(int fd, int level, int name, byte[] value) {
+        MemorySegment v = copyOf(frame(value.length), value);
+        int r;
+        try {
+            r = (int) Libc.SETSOCKOPT.get().invokeExact(capture, fd, level, name, v, value.length);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /**
+     * {@code getsockopt(fd, level, name, dst, &len)}: stores what the host wrote into {@code dst}
+     * (at most {@code dst.length} bytes) and returns the length it reported. {@code len} may be
+     * less than {@code dst.length}, even negative: the host judges it as it judges a caller's.
+     */
+    public long getsockopt(int fd, int level, int name, byte[] dst, int len) {
+        if (len > dst.length) {
+            throw new IndexOutOfBoundsException("len " + len + " exceeds " + dst.length);
+        }
+        int room = Math.max(16, dst.length);
+        SegmentAllocator a = frame(room + 16L);
+        MemorySegment v = a.allocate(room, 8);
+        MemorySegment l = a.allocate(JAVA_INT);
+        v.fill((byte) 0);
+        l.set(JAVA_INT, 0, len);
+        int r;
+        try {
+            r = (int) Libc.GETSOCKOPT.get().invokeExact(capture, fd, level, name, v, l);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        if (r < 0) {
+            return result(r);
+        }
+        int got = l.get(JAVA_INT, 0);
+        MemorySegment.copy(v, JAVA_BYTE, 0, dst, 0, Math.min(Math.max(got, 0), dst.length));
+        return got;
+    }
+
+    /**
+     * An {@code int} socket option that is never negative ({@code SO_ERROR}, {@code SO_TYPE},
+     * {@code SO_ACCEPTCONN} ...): its value, or {@code -errno}.
+     */
+    public long socketIntOption(int fd, int level, int name) {
+        byte[] v = new byte[4];
+        long r = getsockopt(fd, level, name, v, 4);
+        if (r < 0) {
+            return r;
+        }
+        return MemorySegment.ofArray(v).get(JAVA_INT_UNALIGNED, 0);
+    }
+
+    // ---- epoll and memfd ---------------------------------------------------------------------
+
+    /** {@code epoll_create1(flags)}; returns the new descriptor. */
+    public long epollCreate1(int flags) {
+        int r;
+        try {
+            r = (int) Libc.EPOLL_CREATE1.get().invokeExact(capture, flags);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /** {@code epoll_ctl(epfd, op, fd, {events, data})}; {@code EPOLL_CTL_DEL} passes no event. */
+    public long epollCtl(int epfd, int op, int fd, int events, long data) {
+        final int epollCtlDel = 2;
+        MemorySegment ev = frame(HostLayouts.EPOLL_EVENT.byteSize()).allocate(HostLayouts.EPOLL_EVENT);
+        EPOLL_EVENTS.set(ev, events);
+        EPOLL_DATA.set(ev, data);
+        MemorySegment event = op == epollCtlDel ? MemorySegment.NULL : ev;
+        int r;
+        try {
+            r = (int) Libc.EPOLL_CTL.get().invokeExact(capture, epfd, op, fd, event);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /**
+     * {@code epoll_wait(epfd, events, max, 0)}: the events ready now, never waiting (callers wait
+     * for the epoll descriptor to become readable with {@link #poll}, which a wake-up interrupts).
+     * Returns the number stored in {@code out}.
+     */
+    public long epollWaitNow(int epfd, EpollEvent[] out, int max) {
+        int n = Math.min(max, out.length);
+        long stride = HostLayouts.EPOLL_EVENT.byteSize();
+        MemorySegment evs = frame(stride * Math.max(1, n)).allocate(HostLayouts.EPOLL_EVENT, Math.max(1, n));
+        int r;
+        do {
+            try {
+                r = (int) Libc.EPOLL_WAIT.get().invokeExact(capture, epfd, evs, n, 0);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        for (int i = 0; i < r; i++) {
+            MemorySegment e = evs.asSlice(i * stride, stride);
+            out[i] = new EpollEvent((int) EPOLL_EVENTS.getUnsigned(e), EPOLL_DATA.getSigned(e));
+        }
+        return result(r);
+    }
+
+    /** {@code memfd_create(name, flags)}; returns the new descriptor. */
+    public long memfdCreate(byte[] name, int flags) {
+        MemorySegment n = cString(frame(name.length + 1L), name);
+        int r;
+        try {
+            r = (int) Libc.MEMFD_CREATE.get().invokeExact(capture, n, flags);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    // ---- Permissions, owners, times, sizes, locks --------------------------------------------
+
+    /** {@code fchmod(fd, mode)}. */
+    public long fchmod(int fd, int mode) {
+        int r;
+        try {
+            r = (int) Libc.FCHMOD.get().invokeExact(capture, fd, mode);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /** {@code fchmodat(dirfd, path, mode, 0)}: the system call, which follows symbolic links. */
+    public long fchmodat(int dirfd, byte[] path, int mode) {
+        MemorySegment p = cString(frame(path.length + 1L), path);
+        int d = dir(dirfd);
+        int r;
+        try {
+            r = (int) Libc.FCHMODAT.get().invokeExact(capture, d, p, mode, 0);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /** {@code fchown(fd, uid, gid)}; -1 leaves an id as it is. */
+    public long fchown(int fd, int uid, int gid) {
+        int r;
+        try {
+            r = (int) Libc.FCHOWN.get().invokeExact(capture, fd, uid, gid);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /** {@code fchownat(dirfd, path, uid, gid, flags)}; flags {@code AT_SYMLINK_NOFOLLOW}, {@code AT_EMPTY_PATH}. */
+    public long fchownat(int dirfd, byte[] path, int uid, int gid, int flags) {
+        MemorySegment p = cString(frame(path.length + 1L), path);
+        int d = dir(dirfd);
+        int r;
+        try {
+            r = (int) Libc.FCHOWNAT.get().invokeExact(capture, d, p, uid, gid, flags);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /**
+     * {@code truncate(path, length)} with {@code path} relative to {@code dirfd}: the file is
+     * looked up as truncate does (following symbolic links), then truncated through its {@code
+     * /proc/self/fd} link, which checks write permission on the file itself as truncate does.
+     */
+    public long truncate(int dirfd, byte[] path, long length) {
+        long fd = openat(dirfd, path, O_PATH | O_CLOEXEC, 0);
+        if (fd < 0) {
+            return fd;
+        }
+        MemorySegment p = cString(frame(32), path("/proc/self/fd/" + fd));
+        int r;
+        do {
+            try {
+                r = (int) Libc.TRUNCATE.get().invokeExact(capture, p, length);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        long result = result(r);
+        close((int) fd);
+        return result;
+    }
+
+    /** Two timespecs in native memory, or NULL for "now" (utimensat and futimens). */
+    private static MemorySegment times(SegmentAllocator a, Timespec[] times) {
+        if (times == null) {
+            return MemorySegment.NULL;
+        }
+        MemorySegment ts = a.allocate(HostLayouts.TIMESPEC, 2);
+        long stride = HostLayouts.TIMESPEC.byteSize();
+        for (int i = 0; i < 2; i++) {
+            HostDecode.encodeTimespec(times[i], ts.asSlice(i * stride, stride));
+        }
+        return ts;
+    }
+
+    /**
+     * {@code utimensat(dirfd, path, times, flags)}: {@code times} holds the access then the
+     * modification time ({@code UTIME_NOW} and {@code UTIME_OMIT} in {@code nanos} as in C), or is
+     * null for both "now".
+     */
+    public long utimensat(int dirfd, byte[] path, Timespec[] times, int flags) {
+        SegmentAllocator a = frame(path.length + 1L + 2 * HostLayouts.TIMESPEC.byteSize() + 16);
+        MemorySegment p = cString(a, path);
+        MemorySegment ts = times(a, times);
+        int d = dir(dirfd);
+        int r;
+        try {
+            r = (int) Libc.UTIMENSAT.get().invokeExact(capture, d, p, ts, flags);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /** {@code futimens(fd, times)}, with {@code times} as for {@link #utimensat}. */
+    public long futimens(int fd, Timespec[] times) {
+        MemorySegment ts = times(frame(2 * HostLayouts.TIMESPEC.byteSize() + 16), times);
+        int r;
+        try {
+            r = (int) Libc.FUTIMENS.get().invokeExact(capture, fd, ts);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        return result(r);
+    }
+
+    /** {@code fstatfs(fd)} into {@code out}. */
+    public long fstatfs(int fd, Out<HostStatfs> out) {
+        out.clear();
+        MemorySegment st = frame(HostLayouts.STATFS.byteSize()).allocate(HostLayouts.STATFS);
+        int r;
+        try {
+            r = (int) Libc.FSTATFS.get().invokeExact(capture, fd, st);
+        } catch (Throwable t) {
+            throw linkFailure(t);
+        }
+        if (r == 0) {
+            out.set(HostDecode.statfs(st));
+        }
+        return result(r);
+    }
+
+    /** {@code statfs(path)} into {@code out}, {@code path} relative to {@code dirfd} (following symbolic links). */
+    public long statfs(int dirfd, byte[] path, Out<HostStatfs> out) {
+        out.clear();
+        long fd = openat(dirfd, path, O_PATH | O_CLOEXEC, 0);
+        if (fd < 0) {
+            return fd;
+        }
+        long r = fstatfs((int) fd, out);
+        close((int) fd);
+        return r;
+    }
+
+    /** {@code fallocate(fd, mode, offset, length)}. */
+    public long fallocate(int fd, int mode, long offset, long length) {
+        int r;
+        do {
+            try {
+                r = (int) Libc.FALLOCATE.get().invokeExact(capture, fd, mode, offset, length);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        return result(r);
+    }
+
+    /**
+     * {@code flock(fd, operation)}. Callers pass {@code LOCK_NB} and wait themselves: a blocked
+     * host call could not be woken.
+     */
+    public long flock(int fd, int operation) {
+        int r;
+        do {
+            try {
+                r = (int) Libc.FLOCK.get().invokeExact(capture, fd, operation);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        return result(r);
+    }
+
+    /**
+     * {@code sendfile(outFd, inFd, offset, count)}; returns the count copied.
+     *
+     * @param offset null to read from {@code inFd}'s position, else a one-element array with the
+     *     offset to read at, advanced by the count copied (the position does not move)
+     */
+    public long sendfile(int outFd, int inFd, long[] offset, long count) {
+        MemorySegment off = MemorySegment.NULL;
+        if (offset != null) {
+            off = frame(8).allocate(JAVA_LONG);
+            off.set(JAVA_LONG, 0, offset[0]);
+        }
+        long r;
+        do {
+            try {
+                r = (long) Libc.SENDFILE.get().invokeExact(capture, outFd, inFd, off, count);
+            } catch (Throwable t) {
+                throw linkFailure(t);
+            }
+        } while (interrupted(r));
+        if (offset != null) {
+            offset[0] = off.get(JAVA_LONG, 0);
+        }
+        return result(r);
+    }
+
+    /**
+     * {@code path} made usable by calls that take no directory descriptor (AF_UNIX socket
+     * addresses): a relative path is reached through the guest's working directory's {@code
+     * /proc/self/fd} link when that directory is not the host process's own; else it is returned
+     * unchanged.
+     */
+    public byte[] pathFromWorkingDirectory(byte[] path) {
+        if (path.length > 0 && path[0] == '/') {
+            return path;
+        }
+        Out<HostStat> guest = new Out<>();
+        Out<HostStat> process = new Out<>();
+        if (fstat(cwdFd, guest) == 0
+                && fstatat(AT_FDCWD, path("/proc/self/cwd"), 0, process) == 0
+                && guest.get().dev() == process.get().dev()
+                && guest.get().ino() == process.get().ino()) {
+            return path;
+        }
+        byte[] prefix = path("/proc/self/fd/" + cwdFd + "/");
+        byte[] out = Arrays.copyOf(prefix, prefix.length + path.length);
+        System.arraycopy(path, 0, out, prefix.length, path.length);
+        return out;
     }
 
     // ---- Lifetime ----------------------------------------------------------------------------

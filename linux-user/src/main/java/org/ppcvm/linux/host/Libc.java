@@ -157,4 +157,46 @@ final class Libc {
     static final Downcall GETEUID = infallible("geteuid", intOf());
     static final Downcall GETGID = infallible("getgid", intOf());
     static final Downcall GETEGID = infallible("getegid", intOf());
+
+    // ---- Sockets, epoll, memfd ---------------------------------------------------------------
+
+    static final Downcall SOCKET = failing("socket", intOf(JAVA_INT, JAVA_INT, JAVA_INT));
+    static final Downcall BIND = failing("bind", intOf(JAVA_INT, ADDRESS, JAVA_INT));
+    static final Downcall CONNECT = failing("connect", intOf(JAVA_INT, ADDRESS, JAVA_INT));
+    static final Downcall LISTEN = failing("listen", intOf(JAVA_INT, JAVA_INT));
+    static final Downcall ACCEPT4 = failing("accept4", intOf(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+    static final Downcall GETSOCKNAME = failing("getsockname", intOf(JAVA_INT, ADDRESS, ADDRESS));
+    static final Downcall GETPEERNAME = failing("getpeername", intOf(JAVA_INT, ADDRESS, ADDRESS));
+
+    /** {@code ssize_t sendto(int fd, const void *buf, size_t len, int flags, const struct sockaddr *to, socklen_t tolen)} */
+    static final Downcall SENDTO = failing("sendto", longOf(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+
+    /** {@code ssize_t recvfrom(int fd, void *buf, size_t len, int flags, struct sockaddr *from, socklen_t *fromlen)} */
+    static final Downcall RECVFROM =
+            failing("recvfrom", longOf(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
+
+    static final Downcall SENDMSG = failing("sendmsg", longOf(JAVA_INT, ADDRESS, JAVA_INT));
+    static final Downcall RECVMSG = failing("recvmsg", longOf(JAVA_INT, ADDRESS, JAVA_INT));
+    static final Downcall SETSOCKOPT = failing("setsockopt", intOf(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    static final Downcall GETSOCKOPT = failing("getsockopt", intOf(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    static final Downcall EPOLL_CREATE1 = failing("epoll_create1", intOf(JAVA_INT));
+    static final Downcall EPOLL_CTL = failing("epoll_ctl", intOf(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+    static final Downcall EPOLL_WAIT = failing("epoll_wait", intOf(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    static final Downcall MEMFD_CREATE = failing("memfd_create", intOf(ADDRESS, JAVA_INT));
+
+    // ---- More file metadata ------------------------------------------------------------------
+
+    static final Downcall FCHMOD = failing("fchmod", intOf(JAVA_INT, JAVA_INT));
+    static final Downcall FCHMODAT = failing("fchmodat", intOf(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    static final Downcall FCHOWN = failing("fchown", intOf(JAVA_INT, JAVA_INT, JAVA_INT));
+    static final Downcall FCHOWNAT = failing("fchownat", intOf(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT));
+    static final Downcall TRUNCATE = failing("truncate", intOf(ADDRESS, JAVA_LONG));
+    static final Downcall UTIMENSAT = failing("utimensat", intOf(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+    static final Downcall FUTIMENS = failing("futimens", intOf(JAVA_INT, ADDRESS));
+    static final Downcall FSTATFS = failing("fstatfs", intOf(JAVA_INT, ADDRESS));
+    static final Downcall FALLOCATE = failing("fallocate", intOf(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG));
+    static final Downcall FLOCK = failing("flock", intOf(JAVA_INT, JAVA_INT));
+
+    /** {@code ssize_t sendfile(int out_fd, int in_fd, off_t *offset, size_t count)} */
+    static final Downcall SENDFILE = failing("sendfile", longOf(JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG));
 }

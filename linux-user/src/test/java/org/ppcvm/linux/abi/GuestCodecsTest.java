@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.ppcvm.linux.host.EpollEvent;
+import org.ppcvm.linux.host.HostStatfs;
 import org.ppcvm.linux.host.Rlimit;
 import org.ppcvm.linux.host.SysInfo;
 import org.ppcvm.linux.host.Timespec;
@@ -124,5 +128,70 @@ class GuestCodecsTest {
         }
         assertThatThrownBy(() -> GuestDirent64.toGuestInPlace(record.clone(), 24))
                 .hasMessageContaining("NUL");
+    }
+
+    @Test
+    void epollEventsHaveTheirDataAtOffsetEight() {
+        assertThat(GuestEpollEvent.EVENTS_OFFSET).isZero();
+        assertThat(GuestEpollEvent.DATA_OFFSET).isEqualTo(8);
+        assertThat(GuestEpollEvent.SIZE).isEqualTo(16);
+        byte[] guest = new byte[32];
+        ByteBuffer b = ByteBuffer.wrap(guest);
+        b.putInt(0, 0x8000_0001).putInt(4, 0x5a5a_5a5a).putLong(8, 0x0102_0304_0506_0708L);
+        b.putInt(16, 4).putLong(24, -1);
+        assertThat(GuestEpollEvent.decode(guest, 0)).isEqualTo(new EpollEvent(0x8000_0001, 0x0102_0304_0506_0708L));
+        assertThat(GuestEpollEvent.decode(guest, 16)).isEqualTo(new EpollEvent(4, -1));
+    }
+
+    private static HostStatfs statfs(long blocks, long files) {
+        return new HostStatfs(
+                0xEF53, 4096, blocks, blocks / 2, blocks / 3, files, files, 0x1234, -7, 255, 4096, 0x1020);
+    }
+
+    @Test
+    void statfs64HasThirtyTwoBitSizesAndSixtyFourBitCounts() {
+        byte[] b = GuestStatfs.encode64(statfs(1L << 40, 5_000_000_000L));
+        assertThat(b).hasSize(88);
+        ByteBuffer s = ByteBuffer.wrap(b);
+        assertThat(s.getInt(0)).isEqualTo(0xEF53);
+        assertThat(s.getInt(4)).isEqualTo(4096);
+        assertThat(s.getLong(8)).isEqualTo(1L << 40);
+        assertThat(s.getLong(16)).isEqualTo((1L << 40) / 2);
+        assertThat(s.getLong(24)).isEqualTo((1L << 40) / 3);
+        assertThat(s.getLong(32)).isEqualTo(5_000_000_000L);
+        assertThat(s.getLong(40)).isEqualTo(5_000_000_000L);
+        assertThat(s.getInt(48)).isEqualTo(0x1234);
+        assertThat(s.getInt(52)).isEqualTo(-7);
+        assertThat(s.getInt(56)).isEqualTo(255);
+        assertThat(s.getInt(60)).isEqualTo(4096);
+        assertThat(s.getInt(64)).isEqualTo(0x1020);
+        assertThat(Arrays.copyOfRange(b, 68, 88)).as("f_spare and padding").isEqualTo(new byte[20]);
+        assertThat(GuestStatfs.STATFS64_SIZE).isEqualTo(88);
+    }
+
+    @Test
+    void statfsRefusesCountsThatDoNotFitThirtyTwoBitsExceptUnknownInodeCounts() {
+        assertThat(GuestStatfs.fits32(statfs(0xFFFF_FFFFL, 100))).isTrue();
+        assertThat(GuestStatfs.fits32(statfs(1L << 32, 100))).isFalse();
+        assertThat(GuestStatfs.fits32(statfs(100, -1))).isTrue();
+        assertThat(GuestStatfs.fits32(statfs(100, 1L << 32))).isFalse();
+        byte[] b = GuestStatfs.encode32(statfs(1000, -1));
+        assertThat(b).hasSize(64);
+        ByteBuffer s = ByteBuffer.wrap(b);
+        assertThat(s.getInt(8)).isEqualTo(1000);
+        assertThat(s.getInt(20)).isEqualTo(-1);
+        assertThat(s.getInt(28)).isEqualTo(0x1234);
+        assertThat(s.getInt(36)).isEqualTo(255);
+    }
+
+    @Test
+    void eventfdCountersTurnAround() {
+        byte[] counter = {0, 0, 0, 0, 0, 0, 1, 2, 99};
+        GuestEventfd.toHost(counter);
+        assertThat(ByteBuffer.wrap(counter).order(ByteOrder.nativeOrder()).getLong(0))
+                .isEqualTo(0x102);
+        assertThat(counter[8]).as("bytes past the counter").isEqualTo((byte) 99);
+        GuestEventfd.toGuest(counter);
+        assertThat(Arrays.copyOf(counter, 8)).isEqualTo(new byte[] {0, 0, 0, 0, 0, 0, 1, 2});
     }
 }

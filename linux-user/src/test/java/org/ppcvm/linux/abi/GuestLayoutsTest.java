@@ -18,6 +18,7 @@ class GuestLayoutsTest {
             #include <linux/resource.h>
             #include <asm/termbits.h>
             #include <asm/termios.h>
+            #include <asm/statfs.h>
             """;
 
     static final String LIBC_HEADERS = """
@@ -26,6 +27,10 @@ class GuestLayoutsTest {
             #include <time.h>
             #include <sys/time.h>
             #include <sys/utsname.h>
+            #include <sys/socket.h>
+            #include <sys/un.h>
+            #include <netinet/in.h>
+            #include <sys/epoll.h>
             """;
 
     @Test
@@ -48,5 +53,13 @@ class GuestLayoutsTest {
         assertThat(GuestSysinfo.LAYOUT.byteSize()).isEqualTo(64);
         assertThat(GuestTermios.LAYOUT.byteSize()).isEqualTo(44);
         assertThat(GuestUtsname.LAYOUT.byteSize()).isEqualTo(390);
+        assertThat(GuestStatfs.STATFS.byteSize()).isEqualTo(64);
+        assertThat(GuestStatfs.STATFS64.byteSize()).isEqualTo(88);
+        assertThat(GuestEpollEvent.LAYOUT.byteSize()).isEqualTo(16);
+        assertThat(GuestMsghdr.LAYOUT.byteSize()).isEqualTo(28);
+        assertThat(GuestCmsg.CMSGHDR.byteSize()).isEqualTo(12);
+        assertThat(GuestSockaddr.SOCKADDR_IN.byteSize()).isEqualTo(16);
+        assertThat(GuestSockaddr.SOCKADDR_IN6.byteSize()).isEqualTo(28);
+        assertThat(GuestSockaddr.SOCKADDR_UN.byteSize()).isEqualTo(110);
     }
 }

@@ -35,6 +35,9 @@ class HostHeaderTest {
             #include <poll.h>
             #include <dirent.h>
             #include <time.h>
+            #include <sys/socket.h>
+            #include <sys/epoll.h>
+            #include <sys/statfs.h>
             """;
 
     /** Kernel headers only: glibc's own copies of these definitions would clash with them. */

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -341,6 +342,243 @@ class HostOsTest {
         } finally {
             Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         }
+    }
+
+    // ---- Sockets, epoll, memfd ---------------------------------------------------------------
+
+    private static final int AF_UNIX = 1;
+    private static final int AF_INET = 2;
+    private static final int SOCK_STREAM = 1;
+    private static final int SOCK_DGRAM = 2;
+    private static final int SOL_SOCKET = 1;
+    private static final int MSG_DONTWAIT = 0x40;
+
+    /** 127.0.0.1, port 0, in the host's struct sockaddr_in. */
+    private static byte[] loopback() {
+        return ByteBuffer.allocate(16)
+                .order(ByteOrder.nativeOrder())
+                .putShort((short) AF_INET)
+                .putShort((short) 0)
+                .put(new byte[] {127, 0, 0, 1})
+                .array();
+    }
+
+    @Test
+    void tcpOverLoopbackConnectsAcceptsAndCarriesData() {
+        int listener = fd(os.socket(AF_INET, SOCK_STREAM | O_CLOEXEC, 0));
+        assertThat(os.bind(listener, loopback())).isZero();
+        assertThat(os.listen(listener, 4)).isZero();
+        Out<byte[]> name = new Out<>();
+        assertThat(os.getsockname(listener, name)).isZero();
+        assertThat(name.get()).hasSize(16);
+        assertThat(ByteBuffer.wrap(name.get()).getShort(2))
+                .as("a port was chosen")
+                .isNotZero();
+        assertThat(os.socketIntOption(listener, SOL_SOCKET, 30))
+                .as("SO_ACCEPTCONN")
+                .isEqualTo(1);
+
+        int client = fd(os.socket(AF_INET, SOCK_STREAM | O_CLOEXEC | O_NONBLOCK, 0));
+        long r = os.connect(client, name.get());
+        assertThat(r).isIn(0L, (long) -Errno.EINPROGRESS);
+        assertThat(os.waitFor(client, HostConstants.POLLOUT, 5_000_000_000L) & HostConstants.POLLOUT)
+                .isNotZero();
+        assertThat(os.socketIntOption(client, SOL_SOCKET, 4)).as("SO_ERROR").isZero();
+        assertThat(os.waitReadable(listener) & HostConstants.POLLIN).isNotZero();
+        Out<byte[]> peer = new Out<>();
+        int server = fd(os.accept4(listener, peer, O_CLOEXEC));
+        Out<byte[]> clientName = new Out<>();
+        assertThat(os.getsockname(client, clientName)).isZero();
+        assertThat(peer.get()).isEqualTo(clientName.get());
+        Out<byte[]> serverPeer = new Out<>();
+        assertThat(os.getpeername(client, serverPeer)).isZero();
+        assertThat(serverPeer.get()).isEqualTo(name.get());
+
+        byte[] hello = "hello".getBytes(StandardCharsets.US_ASCII);
+        assertThat(os.sendto(client, hello, 0, 5, 0, null)).isEqualTo(5);
+        assertThat(os.waitReadable(server) & HostConstants.POLLIN).isNotZero();
+        byte[] in = new byte[16];
+        Out<byte[]> from = new Out<>();
+        assertThat(os.recvfrom(server, in, 0, 16, 0, from)).isEqualTo(5);
+        assertThat(Arrays.copyOf(in, 5)).isEqualTo(hello);
+        assertThat(from.get()).as("no address on a stream socket").isEmpty();
+        assertThat(os.recvfrom(server, in, 0, 16, MSG_DONTWAIT, null)).isEqualTo(-Errno.EAGAIN);
+
+        byte[] one =
+                ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(1).array();
+        assertThat(os.setsockopt(client, 6, 1, one)).as("TCP_NODELAY").isZero();
+        byte[] v = new byte[4];
+        assertThat(os.getsockopt(client, 6, 1, v, 4)).isEqualTo(4);
+        assertThat(ByteBuffer.wrap(v).order(ByteOrder.nativeOrder()).getInt()).isNotZero();
+        assertThat(os.getsockopt(client, SOL_SOCKET, 9, v, -1))
+                .as("negative length")
+                .isEqualTo(-Errno.EINVAL);
+        assertThat(os.shutdown(client, 1)).isZero();
+        assertThat(os.waitReadable(server) & HostConstants.POLLIN).isNotZero();
+        assertThat(os.recvfrom(server, in, 0, 16, 0, null)).as("end of stream").isZero();
+    }
+
+    @Test
+    void datagramsCarryTheirSenderAndDescriptorsPassWithScmRights() {
+        int[] pair = new int[2];
+        assertThat(os.socketpair(AF_UNIX, SOCK_DGRAM, 0, pair)).isZero();
+        opened.add(pair[0]);
+        opened.add(pair[1]);
+        int[] carried = pipe(0);
+        // One SCM_RIGHTS message in the host's layout: 16-byte header, one int.
+        byte[] control = ByteBuffer.allocate(24)
+                .order(ByteOrder.nativeOrder())
+                .putLong(20)
+                .putInt(SOL_SOCKET)
+                .putInt(1)
+                .putInt(carried[1])
+                .array();
+        byte[] data = "abc".getBytes(StandardCharsets.US_ASCII);
+        assertThat(os.sendmsg(pair[0], null, List.of(IoSlice.of(data)), control, 0))
+                .isEqualTo(3);
+        byte[] a = new byte[2];
+        byte[] b = new byte[5];
+        Out<ReceivedMessage> got = new Out<>();
+        assertThat(os.recvmsg(pair[1], List.of(IoSlice.of(a), IoSlice.of(b)), true, 64, 0, got))
+                .isEqualTo(3);
+        assertThat(new String(a, StandardCharsets.US_ASCII) + (char) b[0]).isEqualTo("abc");
+        ByteBuffer c = ByteBuffer.wrap(got.get().control()).order(ByteOrder.nativeOrder());
+        assertThat(got.get().control()).hasSize(24);
+        assertThat(c.getLong(0)).isEqualTo(20);
+        int passed = fd(c.getInt(16));
+        assertThat(passed).isNotEqualTo(carried[1]);
+        assertThat(os.write(passed, data, 0, 1))
+                .as("the passed write end works")
+                .isEqualTo(1);
+        assertThat(os.read(carried[0], new byte[1], 0, 1)).isEqualTo(1);
+        assertThat(got.get().flags()).isZero();
+    }
+
+    @Test
+    void epollReportsReadyDescriptorsWithTheirData() {
+        int ep = fd(os.epollCreate1(O_CLOEXEC));
+        int[] fds = pipe(0);
+        assertThat(os.epollCtl(ep, 1, fds[0], HostConstants.POLLIN, 0x1122_3344_5566_7788L))
+                .isZero();
+        assertThat(os.epollCtl(ep, 1, fds[0], HostConstants.POLLIN, 0)).isEqualTo(-Errno.EEXIST);
+        EpollEvent[] out = new EpollEvent[4];
+        assertThat(os.epollWaitNow(ep, out, 4)).isZero();
+        assertThat(os.waitFor(ep, HostConstants.POLLIN, 0))
+                .as("idle epoll not readable")
+                .isZero();
+        os.write(fds[1], new byte[] {1}, 0, 1);
+        assertThat(os.waitFor(ep, HostConstants.POLLIN, 0) & HostConstants.POLLIN)
+                .isNotZero();
+        assertThat(os.epollWaitNow(ep, out, 4)).isEqualTo(1);
+        assertThat(out[0]).isEqualTo(new EpollEvent(HostConstants.POLLIN, 0x1122_3344_5566_7788L));
+        assertThat(os.epollCtl(ep, 2, fds[0], 0, 0)).as("EPOLL_CTL_DEL").isZero();
+        assertThat(os.epollWaitNow(ep, out, 4)).isZero();
+        assertThat(os.epollWaitNow(fds[0], out, 4)).isEqualTo(-Errno.EINVAL);
+    }
+
+    @Test
+    void memfdIsAnAnonymousRegularFile() {
+        int fd = fd(os.memfdCreate(path("ppcvm"), 1));
+        assertThat(os.ftruncate(fd, 8192)).isZero();
+        Out<HostStat> st = new Out<>();
+        assertThat(os.fstat(fd, st)).isZero();
+        assertThat(st.get().mode() & HostStat.S_IFMT).isEqualTo(HostStat.S_IFREG);
+        assertThat(st.get().size()).isEqualTo(8192);
+        assertThat(os.memfdCreate(path("x"), 0x100)).isEqualTo(-Errno.EINVAL);
+    }
+
+    // ---- Permissions, owners, times, sizes, locks --------------------------------------------
+
+    @Test
+    void modesOwnersTimesAndSizes() throws IOException {
+        Path file = Files.writeString(tmp.resolve("meta"), "0123456789");
+        int fd = fd(os.open(p(file), O_RDWR, 0));
+        assertThat(os.fchmod(fd, 0604)).isZero();
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw----r--"));
+        assertThat(os.fchmodat(AT_FDCWD, p(file), 0640)).isZero();
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
+        assertThat(os.fchown(fd, -1, -1)).isZero();
+        assertThat(os.fchownat(AT_FDCWD, p(file), -1, -1, AT_SYMLINK_NOFOLLOW)).isZero();
+
+        Timespec[] times = {new Timespec(1_000_000_000L, 5), new Timespec(1_200_000_000L, 123_456_789)};
+        assertThat(os.utimensat(AT_FDCWD, p(file), times, 0)).isZero();
+        assertThat(Files.getLastModifiedTime(file).toInstant())
+                .isEqualTo(Instant.ofEpochSecond(1_200_000_000L, 123_456_789));
+        Timespec[] omitAtime = {new Timespec(0, (1 << 30) - 2), new Timespec(1_300_000_000L, 0)};
+        assertThat(os.futimens(fd, omitAtime)).isZero();
+        Out<HostStat> st = new Out<>();
+        os.fstat(fd, st);
+        assertThat(st.get().atime()).isEqualTo(times[0]);
+        assertThat(st.get().mtime()).isEqualTo(omitAtime[1]);
+
+        assertThat(os.truncate(AT_FDCWD, p(file), 4)).isZero();
+        assertThat(Files.size(file)).isEqualTo(4);
+        assertThat(os.truncate(AT_FDCWD, p(tmp), 0)).isEqualTo(-Errno.EISDIR);
+        assertThat(os.truncate(AT_FDCWD, p(tmp.resolve("missing")), 0)).isEqualTo(-Errno.ENOENT);
+        long r = os.fallocate(fd, 0, 0, 100_000);
+        assertThat(r).isIn(0L, (long) -Errno.EOPNOTSUPP);
+        if (r == 0) {
+            assertThat(Files.size(file)).isEqualTo(100_000);
+        }
+        assertThat(os.fallocate(fd, 0, 0, 0)).isEqualTo(-Errno.EINVAL);
+    }
+
+    @Test
+    void statfsOfAPathAndOfADescriptorAgree() {
+        Out<HostStatfs> a = new Out<>();
+        Out<HostStatfs> b = new Out<>();
+        assertThat(os.statfs(AT_FDCWD, p(tmp), a)).isZero();
+        int dir = fd(os.open(p(tmp), O_RDONLY | O_DIRECTORY, 0));
+        assertThat(os.fstatfs(dir, b)).isZero();
+        assertThat(a.get().type()).isEqualTo(b.get().type());
+        assertThat(a.get().fsid0()).isEqualTo(b.get().fsid0());
+        assertThat(a.get().bsize()).isPositive();
+        assertThat(a.get().namelen()).isPositive();
+        assertThat(os.statfs(AT_FDCWD, p(tmp.resolve("missing")), a)).isEqualTo(-Errno.ENOENT);
+    }
+
+    @Test
+    void flockConflictsBetweenOpenFileDescriptions() throws IOException {
+        Path file = Files.writeString(tmp.resolve("locked"), "x");
+        int a = fd(os.open(p(file), O_RDONLY, 0));
+        int b = fd(os.open(p(file), O_RDONLY, 0));
+        final int lockSh = 1;
+        final int lockEx = 2;
+        final int lockNb = 4;
+        final int lockUn = 8;
+        assertThat(os.flock(a, lockEx | lockNb)).isZero();
+        assertThat(os.flock(b, lockSh | lockNb)).isEqualTo(-Errno.EWOULDBLOCK);
+        assertThat(os.flock(a, lockUn)).isZero();
+        assertThat(os.flock(b, lockSh | lockNb)).isZero();
+    }
+
+    @Test
+    void sendfileCopiesFromAnOffsetOrThePosition() throws IOException {
+        Path file = Files.writeString(tmp.resolve("source"), "0123456789abcdef");
+        int in = fd(os.open(p(file), O_RDONLY, 0));
+        int[] fds = pipe(0);
+        long[] offset = {10};
+        assertThat(os.sendfile(fds[1], in, offset, 4)).isEqualTo(4);
+        assertThat(offset[0]).isEqualTo(14);
+        assertThat(os.lseek(in, 0, HostConstants.SEEK_CUR))
+                .as("position unchanged")
+                .isZero();
+        assertThat(os.sendfile(fds[1], in, null, 3)).isEqualTo(3);
+        assertThat(os.lseek(in, 0, HostConstants.SEEK_CUR)).isEqualTo(3);
+        byte[] got = new byte[16];
+        assertThat(os.read(fds[0], got, 0, 16)).isEqualTo(7);
+        assertThat(new String(got, 0, 7, StandardCharsets.US_ASCII)).isEqualTo("abcd012");
+    }
+
+    @Test
+    void relativeSocketPathsGoThroughTheGuestsDirectoryOnlyWhenItMoved() throws IOException {
+        assertThat(os.pathFromWorkingDirectory(path("/abs/sock"))).isEqualTo(path("/abs/sock"));
+        assertThat(os.pathFromWorkingDirectory(path("rel"))).isEqualTo(path("rel"));
+        Path sub = Files.createDirectory(tmp.resolve("elsewhere"));
+        assertThat(os.chdir(p(sub))).isZero();
+        String seen = new String(os.pathFromWorkingDirectory(path("rel")), StandardCharsets.UTF_8);
+        assertThat(seen).matches("/proc/self/fd/[0-9]+/rel");
+        assertThat(Path.of(seen).getParent().toRealPath()).isEqualTo(sub.toRealPath());
     }
 
     // ---- Descriptors, pipes, waiting ---------------------------------------------------------

@@ -5,13 +5,17 @@
  *
  *   sysdump stat64 PATH | lstat64 PATH | statx PATH MASK | getdents64 DIR SIZE | uname
  *         | ugetrlimit RESOURCE | prlimit64 RESOURCE | tcgets | tiocgwinsz
+ *         | statfs64 PATH | fstatfs64 PATH | epoll DATA | unixname PATH
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <asm/termbits.h> /* the kernel's struct termios, which TCGETS names */
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -79,6 +83,32 @@ int main(int argc, char **argv) {
     } else if (!strcmp(op, "tiocgwinsz")) {
         check(syscall(SYS_ioctl, pty_slave(), TIOCGWINSZ, buf));
         dump(buf, 8);
+    } else if (!strcmp(op, "statfs64")) {
+        check(syscall(SYS_statfs64, argv[2], 88, buf));
+        dump(buf, 88);
+    } else if (!strcmp(op, "fstatfs64")) {
+        check(syscall(SYS_fstatfs64, check(open(argv[2], O_RDONLY)), 88, buf));
+        dump(buf, 88);
+    } else if (!strcmp(op, "epoll")) {
+        /* One ready pipe registered with the 64-bit data value given; the events array as stored. */
+        int p[2];
+        check(pipe(p));
+        check(write(p[1], "x", 1));
+        int ep = check(syscall(SYS_epoll_create1, 0));
+        struct epoll_event ev = {EPOLLIN, {.u64 = strtoull(argv[2], 0, 0)}};
+        check(syscall(SYS_epoll_ctl, ep, EPOLL_CTL_ADD, p[0], &ev));
+        long n = check(syscall(SYS_epoll_wait, ep, buf, 4, 0));
+        dump(buf, n * 16);
+    } else if (!strcmp(op, "unixname")) {
+        struct sockaddr_un a = {AF_UNIX};
+        strncpy(a.sun_path, argv[2], sizeof a.sun_path - 1);
+        unlink(argv[2]);
+        int s = check(syscall(SYS_socket, AF_UNIX, SOCK_STREAM, 0));
+        check(syscall(SYS_bind, s, &a, sizeof a));
+        unsigned int len = 128;
+        check(syscall(SYS_getsockname, s, buf, &len));
+        unlink(argv[2]);
+        dump(buf, len);
     } else {
         return 3;
     }
