@@ -131,6 +131,7 @@ public final class LinuxProcess implements OsPersonality {
         this.engine = new Interpreter(code, debug);
         this.mainProcess = new ProcessContext(Syscalls.PID, syscalls.mainFds(), processSignals, null);
         this.initial = newThread(Syscalls.PID, mainProcess, new Cpu(memory));
+        initial.name = LinuxThread.commOf(options.program().getFileName().toString());
         Cpu cpu = initial.cpu;
         byte[] random = new byte[16];
         new SplittableRandom(0x7070_6376_6d00L).nextBytes(random);
@@ -259,11 +260,10 @@ public final class LinuxProcess implements OsPersonality {
 
     @Override
     public List<GuestThread> threads() {
-        String comm = options.program().getFileName().toString();
         List<GuestThread> list = new ArrayList<>();
         for (LinuxThread t : threads) {
             if (t.process == mainProcess) {
-                list.add(new GuestThread(t.tid, comm, t.vcpu));
+                list.add(new GuestThread(t.tid, new String(t.name, StandardCharsets.UTF_8), t.vcpu));
             }
         }
         return list;
@@ -345,6 +345,9 @@ public final class LinuxProcess implements OsPersonality {
                 if (t == null) {
                     idle();
                     status = exitStatus;
+                } else if (t.callInProgress) {
+                    // Its wait is over: the call runs again before the thread takes signals.
+                    status = handle(t, resumeCall());
                 } else {
                     status = deliverSignals(t);
                     if (status == null && t.runnable()) {
@@ -421,6 +424,12 @@ public final class LinuxProcess implements OsPersonality {
             endSlice(t);
         }
         return exit;
+    }
+
+    /** The call a thread waited in runs again, as if its sc had just executed (which it does not again). */
+    private VcpuExit resumeCall() {
+        sliceOver = false;
+        return new VcpuExit.SystemCall(0);
     }
 
     private void endSlice(LinuxThread t) {
@@ -521,28 +530,51 @@ public final class LinuxProcess implements OsPersonality {
     /** A waiting thread with a signal it can take stops waiting, as Linux's signal_wake_up makes it. */
     private void wakeForSignals() {
         for (LinuxThread t : threads) {
-            if (t.wait == null || !t.signals.hasDeliverable()) {
-                continue;
-            }
-            switch (t.wait) {
-                case LinuxThread.Wait.Descriptor d -> {
-                    t.wait = null;
-                    t.interrupted = d.interrupted();
-                }
-                case LinuxThread.Wait.Sleep s -> {
-                    syscalls.writeRemainingSleep(t);
-                    t.completeWait(-Errno.EINTR);
-                }
-                case LinuxThread.Wait.Futex f -> t.completeWait(-Errno.EINTR);
-                case LinuxThread.Wait.ForSignal s -> t.completeWait(-Errno.EINTR);
-                case LinuxThread.Wait.ForChild c -> {
-                    t.wait = null;
-                    t.interrupted = Syscalls.Interrupted.RESTART_UNLESS_HANDLER_WITHOUT_SA_RESTART;
-                }
-                // A vfork parent takes its signals once the child has executed or exited.
-                case LinuxThread.Wait.Vfork v -> {}
+            if (t.wait != null && t.signals.hasDeliverable()) {
+                interruptWait(t);
             }
         }
+    }
+
+    /** Ends {@code t}'s wait, or its call in progress, for a signal it is about to take. */
+    private void interruptWait(LinuxThread t) {
+        switch (t.wait) {
+            case null -> interruptCall(t, Syscalls.Interrupted.RESTART_UNLESS_HANDLER_WITHOUT_SA_RESTART);
+            case LinuxThread.Wait.Descriptor d -> {
+                t.wait = null;
+                interruptCall(t, d.interrupted());
+            }
+            case LinuxThread.Wait.Sleep s -> {
+                syscalls.writeRemainingSleep(t);
+                t.completeWait(-Errno.EINTR);
+            }
+            case LinuxThread.Wait.Futex f -> t.completeWait(-Errno.EINTR);
+            case LinuxThread.Wait.ForSignal s -> t.completeWait(-Errno.EINTR);
+            case LinuxThread.Wait.ForChild c -> {
+                t.wait = null;
+                interruptCall(t, Syscalls.Interrupted.RESTART_UNLESS_HANDLER_WITHOUT_SA_RESTART);
+            }
+            // A vfork parent takes its signals once the child has executed or exited.
+            case LinuxThread.Wait.Vfork v -> {}
+        }
+    }
+
+    /**
+     * A signal interrupts the call {@code t} waits in: the PC goes back to its sc, as Linux's
+     * restart does, and the signal's delivery decides between running it again and EINTR. A
+     * debugger that saw the call enter sees it return first.
+     */
+    private static void interruptCall(LinuxThread t, Syscalls.Interrupted how) {
+        if (!t.callInProgress) {
+            return;
+        }
+        t.callInProgress = false;
+        t.cpu.pc -= 4;
+        if (t.callCaught) {
+            t.callCaught = false;
+            t.syscallExitPending = t.cpu.gpr[0];
+        }
+        t.interrupted = how;
     }
 
     /** What the system calls see of the threads. */
@@ -558,6 +590,7 @@ public final class LinuxProcess implements OsPersonality {
             cpu.copyRegistersFrom(parent.cpu);
             cpu.instructionCount = parent.cpu.instructionCount;
             LinuxThread child = newThread(nextTid++, parent.process, cpu);
+            child.name = parent.name;
             child.signals.setBlocked(parent.signals.blocked());
             if (stopRequested) {
                 child.vcpu.requestExit();
@@ -645,6 +678,7 @@ public final class LinuxProcess implements OsPersonality {
             cpu.copyRegistersFrom(parent.cpu);
             cpu.instructionCount = parent.cpu.instructionCount;
             LinuxThread child = newThread(pid, process, cpu);
+            child.name = parent.name;
             child.signals.setBlocked(parent.signals.blocked());
             parent.wait = new LinuxThread.Wait.Vfork(pid);
             return child;
@@ -773,6 +807,10 @@ public final class LinuxProcess implements OsPersonality {
             }
             return killedBy(sig);
         }
+        if (t.wait != null || t.callInProgress) {
+            // A debugger's signal for a thread that waits: the wait ends as a signal's would.
+            interruptWait(t);
+        }
         syscalls.beforeHandler(t, (action.flags() & SignalState.SA_RESTART) != 0);
         long saved = signals.maskForFrame();
         try {
@@ -849,7 +887,10 @@ public final class LinuxProcess implements OsPersonality {
                 cancelStopRequest();
                 return new GuestStop.Interrupted(stepping.tid);
             }
-            if (stepInsideCall != -1 && stepping.runnable() && stepping.cpu.pc == stepInsideCall + 4) {
+            if (stepInsideCall != -1
+                    && stepping.runnable()
+                    && !stepping.callInProgress
+                    && stepping.cpu.pc == stepInsideCall + 4) {
                 // The call the step made has completed: the step ends after it.
                 return new GuestStop.Debug(stepping.tid, debug.stepEvent(stepping.cpu.pc));
             }
@@ -858,10 +899,13 @@ public final class LinuxProcess implements OsPersonality {
                 idle();
                 continue;
             }
-            if (t.syscallAtEntry >= 0) {
-                // The debugger saw this call's entry: it runs now, and its return stops again.
-                int number = t.syscallAtEntry;
+            if (t.syscallAtEntry >= 0 || t.callInProgress) {
+                // The call runs now: one the debugger saw enter (its return stops again), or one
+                // that waited and runs again now that its wait is over.
+                boolean caught = t.syscallAtEntry >= 0 || t.callCaught;
+                int number = t.cpu.gpr[0];
                 t.syscallAtEntry = -1;
+                t.callCaught = false;
                 Integer status = systemCall(t);
                 if (status != null) {
                     return ended(new GuestStop.Exited(status));
@@ -870,14 +914,21 @@ public final class LinuxProcess implements OsPersonality {
                 if (hit != null) {
                     return new GuestStop.Debug(t.tid, hit);
                 }
-                if (t.wait instanceof LinuxThread.Wait.Descriptor) {
-                    continue; // not ready: the call runs again (and is caught again) later
+                if (t.callInProgress) {
+                    t.callCaught = caught;
+                    if (t == stepping && !continuing) {
+                        stepInsideCall = t.cpu.pc - 4;
+                    }
+                    continue;
                 }
-                if (!t.runnable()) {
+                if (caught && !t.runnable()) {
                     t.syscallExitPending = number;
                     continue;
                 }
-                return new GuestStop.SyscallExit(t.tid, number);
+                if (caught) {
+                    return new GuestStop.SyscallExit(t.tid, number);
+                }
+                continue; // a step inside this call ends above, once its thread may run
             }
             if (t.syscallExitPending >= 0) {
                 int number = t.syscallExitPending;
@@ -939,10 +990,7 @@ public final class LinuxProcess implements OsPersonality {
                     if (continuing || t != stepping) {
                         continue;
                     }
-                    if (t.wait instanceof LinuxThread.Wait.Descriptor) {
-                        continue; // the call runs again once its descriptor is ready
-                    }
-                    if (!t.runnable()) {
+                    if (!t.runnable() || t.callInProgress) {
                         stepInsideCall = t.cpu.pc - 4;
                         continue; // the step ends when the call does, the others run meanwhile
                     }

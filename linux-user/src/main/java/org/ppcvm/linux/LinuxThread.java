@@ -99,11 +99,27 @@ final class LinuxThread {
 
     boolean exited;
 
+    /**
+     * The thread's name (Linux's comm: at most 15 bytes), set with prctl(PR_SET_NAME); a new
+     * thread has its creator's, the first the program file's name.
+     */
+    byte[] name = new byte[0];
+
     /** A caught system call whose entry the debugger was shown and which has not run (its number), or -1. */
     int syscallAtEntry = -1;
 
     /** A caught system call that ran but waited: its return is shown when it completes; or -1. */
     int syscallExitPending = -1;
+
+    /**
+     * The thread is inside a system call that waits (for a descriptor, a child, a pause) and runs
+     * again when the wait ends, without its sc executing again: the PC stays after the sc, where
+     * Linux shows a thread blocked in a call (and a breakpoint or a caught entry is not hit twice).
+     */
+    boolean callInProgress;
+
+    /** The call in progress is a caught one whose entry the debugger saw: its return stops too. */
+    boolean callCaught;
 
     LinuxThread(int tid, ProcessContext process, Cpu cpu, Vcpu vcpu, SignalState signals) {
         this.tid = tid;
@@ -112,6 +128,15 @@ final class LinuxThread {
         this.vcpu = vcpu;
         this.signals = signals;
     }
+
+    /** Linux's comm for a name: its first 15 bytes. */
+    static byte[] commOf(String name) {
+        byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return java.util.Arrays.copyOf(bytes, Math.min(bytes.length, COMM_LENGTH - 1));
+    }
+
+    /** TASK_COMM_LEN: a name and its terminating zero. */
+    static final int COMM_LENGTH = 16;
 
     boolean runnable() {
         return wait == null && !exited;

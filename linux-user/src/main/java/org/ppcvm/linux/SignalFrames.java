@@ -52,8 +52,14 @@ final class SignalFrames {
     static final int NR_RT_SIGRETURN = 172;
     private static final int LI_R0 = 0x3800_0000;
     private static final int SC = 0x4400_0002;
+    private static final int NOP = 0x6000_0000;
 
-    /** Where the two trampolines are: the page's first two words, and its next two. */
+    /**
+     * Where the two trampolines are: the page's first two words, and two words after a nop. The
+     * nop is there as in Linux's vDSO (sigtramp32.S): without it the instruction after the old
+     * trampoline's sc would be the rt one's first, and gdb, seeing {@code li r0,172} at the PC,
+     * would take a stop just after that sc for a stop in the rt trampoline.
+     */
     record Trampolines(int sigreturn, int rtSigreturn) {}
 
     private final UserMemory user;
@@ -67,14 +73,15 @@ final class SignalFrames {
     /** Maps the read-only trampoline page at {@code page} and writes the two sequences. */
     static Trampolines installTrampolines(Memory memory, int page) {
         memory.map(page, Memory.PAGE_SIZE, Perm.RW);
-        ByteBuffer code = ByteBuffer.allocate(16)
+        ByteBuffer code = ByteBuffer.allocate(20)
                 .putInt(LI_R0 | NR_SIGRETURN)
                 .putInt(SC)
+                .putInt(NOP)
                 .putInt(LI_R0 | NR_RT_SIGRETURN)
                 .putInt(SC);
         memory.writeRaw(page, code.array());
         memory.protect(page, Memory.PAGE_SIZE, Perm.READ | Perm.EXEC);
-        return new Trampolines(page, page + 8);
+        return new Trampolines(page, page + 12);
     }
 
     /**

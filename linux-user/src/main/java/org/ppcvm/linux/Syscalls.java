@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +167,9 @@ final class Syscalls {
     private final ChildProcesses children;
     private final SharedFileMappings sharedMappings;
     private final Entry[] table = new Entry[512];
+    /** The prctl flags the program set (by their set option), for it to read back. */
+    private final Map<Integer, Integer> processFlags = new HashMap<>();
+
     private final Set<Integer> reportedUnknown = new HashSet<>();
 
     private final SignalFrames frames;
@@ -228,6 +233,7 @@ final class Syscalls {
         int[] r = cpu.gpr;
         Entry entry = nr >= 0 && nr < table.length ? table[nr] : null;
         thread.interrupted = Interrupted.NONE;
+        thread.callInProgress = false;
         long result;
         if (entry == null) {
             if (reportedUnknown.add(nr)) {
@@ -265,7 +271,7 @@ final class Syscalls {
             return null;
         }
         if (result == RETRY) {
-            cpu.pc -= 4;
+            thread.callInProgress = true;
             return null;
         }
         if (result == RESTART || result == RESTART_NOHAND) {
@@ -1022,12 +1028,73 @@ final class Syscalls {
     }
 
     /** PR_SET_FPEXC / PR_GET_FPEXC drive MSR[FE0,FE1] as Linux does; other options are refused. */
+    /**
+     * prctl: the FP exception mode (what feenableexcept sets), the thread's name, and the flags
+     * programs set for themselves (parent-death signal, dumpable, no-new-privs), kept and read
+     * back; a seccomp query says none. Others: EINVAL, as Linux answers an unknown option.
+     */
     private long prctl(int option, int arg2, int c, int d, int e, int f) throws BadAddress {
+        final int prSetPdeathsig = 1;
+        final int prGetPdeathsig = 2;
+        final int prGetDumpable = 3;
+        final int prSetDumpable = 4;
         final int prGetFpexc = 11;
         final int prSetFpexc = 12;
+        final int prSetName = 15;
+        final int prGetName = 16;
+        final int prGetSeccomp = 21;
+        final int prSetNoNewPrivs = 38;
+        final int prGetNoNewPrivs = 39;
         final int prFpExcSwEnable = 0x80;
         final int prFpExcPrecise = 3;
         switch (option) {
+            case prSetName -> {
+                byte[] name = user.copyIn(arg2, LinuxThread.COMM_LENGTH - 1);
+                int length = 0;
+                while (length < name.length && name[length] != 0) {
+                    length++;
+                }
+                thread.name = Arrays.copyOf(name, length);
+                return 0;
+            }
+            case prGetName -> {
+                user.copyOut(arg2, Arrays.copyOf(thread.name, LinuxThread.COMM_LENGTH), 0, LinuxThread.COMM_LENGTH);
+                return 0;
+            }
+            case prSetPdeathsig -> {
+                if (arg2 != 0 && !validSignal(arg2)) {
+                    return -Errno.EINVAL;
+                }
+                processFlags.put(prSetPdeathsig, arg2);
+                return 0;
+            }
+            case prGetPdeathsig -> {
+                user.writeWord(arg2, processFlags.getOrDefault(prSetPdeathsig, 0));
+                return 0;
+            }
+            case prSetDumpable -> {
+                if (arg2 != 0 && arg2 != 1) {
+                    return -Errno.EINVAL;
+                }
+                processFlags.put(prSetDumpable, arg2);
+                return 0;
+            }
+            case prGetDumpable -> {
+                return processFlags.getOrDefault(prSetDumpable, 1);
+            }
+            case prSetNoNewPrivs -> {
+                if (arg2 != 1 || c != 0 || d != 0 || e != 0) {
+                    return -Errno.EINVAL;
+                }
+                processFlags.put(prSetNoNewPrivs, 1);
+                return 0;
+            }
+            case prGetNoNewPrivs -> {
+                return processFlags.getOrDefault(prSetNoNewPrivs, 0);
+            }
+            case prGetSeccomp -> {
+                return 0;
+            }
             case prSetFpexc -> {
                 if ((arg2 & prFpExcSwEnable) != 0 || Integer.compareUnsigned(arg2, prFpExcPrecise) > 0) {
                     return -Errno.EINVAL;
