@@ -22,12 +22,18 @@ import org.ppcvm.testkit.OptLevel;
  *   <li>{@code gdb/debuggee.c}, static: one program whose first argument picks a mode (its header
  *       comment lists them);
  *   <li>{@code gdb/pie.c}, static PIE ({@code -static-pie -nostdlib}): a call chain to break in
- *       wherever the program was loaded.
+ *       wherever the program was loaded;
+ *   <li>{@code gdb/threads.c}, static, with {@code -pthread}: main and four workers that wait at
+ *       gates and are released one at a time;
+ *   <li>{@code gdb/signals.c}, static: handlers for SIGUSR1 (SA_SIGINFO), SIGUSR2 (plain) and
+ *       SIGSEGV (siglongjmp), and the program raising those signals.
  * </ul>
  */
 final class Debuggee {
     static final Path SOURCE = Path.of("src", "test", "resources", "gdb", "debuggee.c");
     static final Path PIE_SOURCE = Path.of("src", "test", "resources", "gdb", "pie.c");
+    static final Path THREADS_SOURCE = Path.of("src", "test", "resources", "gdb", "threads.c");
+    static final Path SIGNALS_SOURCE = Path.of("src", "test", "resources", "gdb", "signals.c");
 
     private static final GuestToolchain TOOLCHAIN = new GuestToolchain(Path.of("target", "guests", "gdb"));
     private static final Pattern MARKER = Pattern.compile("@([a-z][a-z0-9_]*)");
@@ -43,6 +49,16 @@ final class Debuggee {
     /** The static PIE. */
     static Path pie() {
         return TOOLCHAIN.build(PIE_SOURCE, OptLevel.O0, List.of("-nostdlib", "-static-pie"));
+    }
+
+    /** The threaded program. */
+    static Path threads() {
+        return TOOLCHAIN.build(THREADS_SOURCE, OptLevel.O0, List.of("-pthread"));
+    }
+
+    /** The program with signal handlers. */
+    static Path signals() {
+        return TOOLCHAIN.build(SIGNALS_SOURCE, OptLevel.O0);
     }
 
     /** The number of the line of debuggee.c marked {@code @name}. */
@@ -87,6 +103,11 @@ final class Debuggee {
     /** {@code debuggee.c:N} for the line marked {@code @name}, as gdb names a location. */
     static String at(String name) {
         return "debuggee.c:" + line(name);
+    }
+
+    /** {@code FILE:N} for the line of {@code source} marked {@code @name}, as gdb names a location. */
+    static String at(Path source, String name) {
+        return source.getFileName() + ":" + line(source, name);
     }
 
     private static Map<String, Integer> readMarkers(Path source) {

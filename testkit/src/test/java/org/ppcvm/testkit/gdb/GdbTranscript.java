@@ -114,6 +114,31 @@ final class GdbTranscript {
                 .toList();
     }
 
+    /**
+     * The output of {@code command}, which must have run exactly once, with that of the {@code
+     * nested} commands it ran itself (each echoed as {@code +nested}, like a command of the script):
+     * {@code thread apply all bt} runs {@code bt} once per thread. The nested echoes stay in.
+     */
+    String outputWithNested(String command, int nested) {
+        int at = -1;
+        for (int i = 0; i < sections.size(); i++) {
+            if (sections.get(i).command().equals(command)) {
+                if (at >= 0) {
+                    throw new AssertionError("'" + command + "' ran more than once in:\n" + raw);
+                }
+                at = i;
+            }
+        }
+        if (at < 0 || at + nested >= sections.size()) {
+            throw new AssertionError("'" + command + "' and " + nested + " nested commands are not in:\n" + raw);
+        }
+        StringBuilder sb = new StringBuilder(sections.get(at).output());
+        for (Section s : sections.subList(at + 1, at + 1 + nested)) {
+            sb.append('+').append(s.command()).append('\n').append(s.output());
+        }
+        return sb.toString();
+    }
+
     /** The value a {@code print} output shows: {@code VALUE} of {@code $N = VALUE}. */
     static String printed(String output) {
         Matcher m = PRINTED.matcher(output);

@@ -2,6 +2,7 @@ package org.ppcvm.testkit.gdb;
 
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,13 @@ import java.util.regex.Pattern;
  *       vector above;
  *   <li>{@code Hardware watchpoint} against qemu's software {@code Watchpoint} (qemu-user has no
  *       Z2-Z4, and the reports are otherwise the same);
+ *   <li>thread ids: gdb names a thread {@code Thread PID.TID}, with ppcvm's PID 4242 and TIDs from
+ *       4242 up, and with qemu's pid 1 and the host's thread ids; each becomes {@code
+ *       Thread <pid>.<tN>}, N the TID's rank among those in the transcript (threads are numbered
+ *       in the order they start under both);
+ *   <li>what gdb shows beside a thread id: the name ppcvm gives it ({@code "prog"}, from {@code
+ *       qXfer:threads}) and the extra information qemu gives ({@code (CPU#N [running])}, from
+ *       {@code qThreadExtraInfo}), both left out;
  *   <li>the run's directory, in commands that write files there;
  *   <li>what a test names: outputs of stub-specific commands ({@code info registers}), and its own
  *       patterns (every address in a PIE, which each stub loads elsewhere), replaced first.
@@ -31,6 +39,9 @@ final class StubDifferences {
     private static final Pattern PORT = Pattern.compile("127\\.0\\.0\\.1:\\d+");
     private static final Pattern PROCESS = Pattern.compile("\\bprocess \\d+\\b|\\bRemote target\\b");
     private static final Pattern HARDWARE_WATCHPOINT = Pattern.compile("\\bHardware watchpoint (\\d+)");
+    private static final Pattern THREAD_ID = Pattern.compile("\\bThread \\d+\\.(\\d+)\\b");
+    private static final Pattern THREAD_NAME = Pattern.compile("\\b(Thread \\d+(?:\\.\\d+)?) \"[^\"\\n]*\"");
+    private static final Pattern THREAD_EXTRA_INFO = Pattern.compile(" \\(CPU#\\d+ \\[[a-z]+\\]\\)");
 
     /** A test's own replacement, applied before the standard ones. */
     record Replacement(Pattern pattern, String replacement) {}
@@ -52,10 +63,31 @@ final class StubDifferences {
         text = PORT.matcher(text).replaceAll("127.0.0.1:<port>");
         text = PROCESS.matcher(text).replaceAll("<process>");
         text = HARDWARE_WATCHPOINT.matcher(text).replaceAll("Watchpoint $1");
+        text = THREAD_NAME.matcher(text).replaceAll("$1");
+        text = THREAD_EXTRA_INFO.matcher(text).replaceAll("");
+        text = replaceThreadIds(text);
         if (run.gdb().stackPointer().isPresent()) {
             text = replaceStackAddresses(text, run.gdb().stackPointer().getAsLong());
         }
         return text;
+    }
+
+    /** {@code Thread PID.TID} as {@code Thread <pid>.<tN>}, N the rank of TID among the transcript's. */
+    private static String replaceThreadIds(String text) {
+        TreeSet<Long> tids = new TreeSet<>();
+        Matcher all = THREAD_ID.matcher(text);
+        while (all.find()) {
+            tids.add(Long.parseLong(all.group(1)));
+        }
+        List<Long> ranked = List.copyOf(tids);
+        Matcher m = THREAD_ID.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            int rank = ranked.indexOf(Long.parseLong(m.group(1))) + 1;
+            m.appendReplacement(sb, "Thread <pid>.<t" + rank + ">");
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     private static String replaceStackAddresses(String text, long sp) {
