@@ -232,11 +232,12 @@ public final class Packets {
             if (b == RUN) {
                 throw new IllegalArgumentException("raw '*' in a payload to run-length encode at " + i);
             }
+            // Looks no further than one encoded run can reach, so long runs cost linear time.
             int run = 1;
-            while (i + run < payload.length && payload[i + run] == b) {
+            while (run <= MAX_RUN_REPEATS && i + run < payload.length && payload[i + run] == b) {
                 run++;
             }
-            int repeats = usableRepeats(Math.min(run - 1, MAX_RUN_REPEATS));
+            int repeats = usableRepeats(run - 1);
             out.write(b);
             if (repeats >= MIN_RUN_REPEATS) {
                 out.write(RUN);

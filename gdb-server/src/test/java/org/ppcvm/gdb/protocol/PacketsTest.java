@@ -153,6 +153,19 @@ class PacketsTest {
     }
 
     @Test
+    void aLongRunIsCutIntoTheLongestRunsTheEncodingAllows() {
+        // A page of zeros read by gdb: 8 KiB of bytes, 16 KiB of '0's in the reply.
+        byte[] zeros = ascii("0".repeat(16 * 1024));
+
+        byte[] encoded = Packets.encodeRunLength(zeros);
+
+        assertThat(Packets.decodeRunLength(encoded)).isEqualTo(zeros);
+        // 167 runs of 98 characters ('0', '*', '~' = 97 repeats), then one of the last 18 ('0', '*',
+        // '.' = 17 repeats): three bytes each.
+        assertThat(encoded.length).isEqualTo(3 * 168);
+    }
+
+    @Test
     void runLengthRoundTripsRandomEscapedData() {
         long seed = new Random().nextLong();
         Random random = new Random(seed);
