@@ -25,7 +25,7 @@ import org.ppcvm.linux.host.Timespec;
 /**
  * The socket system calls for AF_INET, AF_INET6 and AF_UNIX sockets, on host sockets behind the
  * guest's descriptors: socket, bind, connect, listen, accept/accept4, getsockname, getpeername,
- * send/sendto/recv/recvfrom, sendmsg/recvmsg, sendmmsg, setsockopt/getsockopt and socketcall,
+ * send/sendto/recv/recvfrom, sendmsg/recvmsg, sendmmsg/recvmmsg, setsockopt/getsockopt and socketcall,
  * which old C libraries use for all of them.
  *
  * <h2>Blocking</h2>
@@ -600,19 +600,34 @@ final class SocketCalls {
      * sends one twice. Returns how many were sent, or the first one's error.
      */
     long sendmmsg(int fd, int vec, int vlen, int flags) throws BadAddress {
+        return eachMessage(vec, vlen, flags, (entry, f) -> sendmsg(fd, entry, f));
+    }
+
+    /** sendmsg or recvmsg of one {@code struct mmsghdr}'s message. */
+    @FunctionalInterface
+    private interface MessageCall {
+        long call(int msghdr, int flags) throws BadAddress;
+    }
+
+    /**
+     * The messages of an {@code mmsghdr} vector through {@code call}, the first with {@code flags},
+     * the others with {@code MSG_DONTWAIT} too; each one's count stored in its {@code msg_len}.
+     * Returns how many went through, or the first one's error.
+     */
+    private long eachMessage(int vec, int vlen, int flags, MessageCall call) throws BadAddress {
         final int mmsghdrSize = GuestMsghdr.SIZE + 4;
         int count = Integer.compareUnsigned(vlen, MAX_IOV) > 0 ? MAX_IOV : vlen;
-        int sent = 0;
+        int done = 0;
         for (int i = 0; i < count; i++) {
             int entry = vec + i * mmsghdrSize;
-            long r = sendmsg(fd, entry, i == 0 ? flags : flags | MSG_DONTWAIT);
+            long r = call.call(entry, i == 0 ? flags : flags | MSG_DONTWAIT);
             if (r < 0) {
-                return sent > 0 ? sent : r;
+                return done > 0 ? done : r;
             }
             user.writeWord(entry + GuestMsghdr.SIZE, (int) r);
-            sent++;
+            done++;
         }
-        return sent;
+        return done;
     }
 
     // ---- Receiving -----------------------------------------------------------------------------
@@ -709,22 +724,9 @@ final class SocketCalls {
      * waiting for the rest until {@code vlen} came or the timeout ran out; programs loop on the
      * count either way, and the timeout (which Linux checks only between messages) is not needed.
      */
-    long recvmmsg(int fd, int vec, int vlen, int flags, int timeout) throws BadAddress {
-        final int mmsghdrSize = GuestMsghdr.SIZE + 4;
+    long recvmmsg(int fd, int vec, int vlen, int flags) throws BadAddress {
         final int msgWaitForOne = 0x10000;
-        int count = Integer.compareUnsigned(vlen, MAX_IOV) > 0 ? MAX_IOV : vlen;
-        int own = flags & ~msgWaitForOne;
-        int received = 0;
-        for (int i = 0; i < count; i++) {
-            int entry = vec + i * mmsghdrSize;
-            long r = recvmsg(fd, entry, i == 0 ? own : own | MSG_DONTWAIT);
-            if (r < 0) {
-                return received > 0 ? received : r;
-            }
-            user.writeWord(entry + GuestMsghdr.SIZE, (int) r);
-            received++;
-        }
-        return received;
+        return eachMessage(vec, vlen, flags & ~msgWaitForOne, (entry, f) -> recvmsg(fd, entry, f));
     }
 
     long recvmsg(int fd, int msgAddr, int flags) throws BadAddress {
@@ -977,7 +979,7 @@ final class SocketCalls {
             case 16 -> sendmsg(a[0], a[1], a[2]);
             case 17 -> recvmsg(a[0], a[1], a[2]);
             case 18 -> accept(a[0], a[1], a[2], a[3]);
-            case 19 -> recvmmsg(a[0], a[1], a[2], a[3], a[4]);
+            case 19 -> recvmmsg(a[0], a[1], a[2], a[3]);
             case 20 -> sendmmsg(a[0], a[1], a[2], a[3]);
             default -> -Errno.EINVAL;
         };

@@ -549,8 +549,8 @@ final class Syscalls {
         on(341, (a, b, c, d, e, f) -> sockets.sendmsg(a, b, c));
         on(342, (a, b, c, d, e, f) -> sockets.recvmsg(a, b, c));
         on(349, (a, b, c, d, e, f) -> sockets.sendmmsg(a, b, c, d));
-        on(343, (a, b, c, d, e, f) -> sockets.recvmmsg(a, b, c, d, e));
-        on(417, (a, b, c, d, e, f) -> sockets.recvmmsg(a, b, c, d, e));
+        on(343, (a, b, c, d, e, f) -> sockets.recvmmsg(a, b, c, d));
+        on(417, (a, b, c, d, e, f) -> sockets.recvmmsg(a, b, c, d));
         on(102, (a, b, c, d, e, f) -> sockets.socketcall(a, b));
         EpollCalls epoll = new EpollCalls(this);
         on(236, (a, b, c, d, e, f) -> epoll.create(a));
