@@ -39,6 +39,16 @@ public final class AddressSpace {
         brk = brkStart;
     }
 
+    /** Where the heap (the brk area) starts. */
+    public int heapStart() {
+        return brkStart;
+    }
+
+    /** The end of the heap's last page (its start while the break has not moved). */
+    public int heapEnd() {
+        return pageAlign(brk);
+    }
+
     public static int pageAlign(int addr) {
         return (int) ((Integer.toUnsignedLong(addr) + Memory.PAGE_MASK) & ~(long) Memory.PAGE_MASK);
     }

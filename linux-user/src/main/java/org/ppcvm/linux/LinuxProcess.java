@@ -110,6 +110,7 @@ public final class LinuxProcess implements OsPersonality {
         space.setBrkStart(image.end());
         int entry = image.entry();
         int interpreterBase = 0;
+        LoadedImage interpreterImage = null;
         if (interpreter != null) {
             // Where Linux mmaps the interpreter: the highest free range below the mmap top.
             interpreterBase = space.findFree(0, ElfLoader.span(interpreter));
@@ -117,6 +118,7 @@ public final class LinuxProcess implements OsPersonality {
                 throw new ElfException("no room in the address space for the program interpreter");
             }
             LoadedImage loaded = ElfLoader.loadAt(interpreter, memory, interpreterBase);
+            interpreterImage = loaded;
             interpreterBase = loaded.bias();
             entry = loaded.entry();
         }
@@ -125,7 +127,19 @@ public final class LinuxProcess implements OsPersonality {
         SignalFrames.Trampolines trampolines = SignalFrames.installTrampolines(memory, AddressSpace.SIGNAL_TRAMPOLINES);
         this.frames = new SignalFrames(new UserMemory(memory), trampolines);
         this.timers = new IntervalTimers(this::timerExpired);
-        this.syscalls = new Syscalls(memory, space, options, image, frames, timers, new Scheduling());
+        MemoryMaps maps = new MemoryMaps();
+        mapImage(maps, image, options.program());
+        if (interpreter != null) {
+            String path = new String(
+                    options.lookup(elf.interpreter().orElseThrow().getBytes(StandardCharsets.UTF_8)),
+                    StandardCharsets.UTF_8);
+            mapImage(maps, interpreterImage, Path.of(path));
+        }
+        maps.map(
+                AddressSpace.STACK_TOP - InitialStack.STACK_SIZE,
+                InitialStack.STACK_SIZE,
+                MemoryMaps.Origin.named("[stack]", AddressSpace.STACK_TOP - InitialStack.STACK_SIZE));
+        this.syscalls = new Syscalls(memory, space, options, image, frames, timers, maps, new Scheduling());
         DecodedCode code = new DecodedCode(memory);
         this.debug = new GuestDebug(memory, code);
         this.engine = new Interpreter(code, debug);
@@ -163,6 +177,19 @@ public final class LinuxProcess implements OsPersonality {
      * Loads {@code options.program()}; a missing or unreadable file and anything that is not a
      * loadable 32-bit big-endian PowerPC executable give a {@link StartException} with one line.
      */
+    /** Records an image's file pages for /proc/self/maps, under the file's absolute path. */
+    private static void mapImage(MemoryMaps maps, LoadedImage image, Path file) {
+        long device = 0;
+        long inode = 0;
+        try {
+            device = ((Number) Files.getAttribute(file, "unix:dev")).longValue();
+            inode = ((Number) Files.getAttribute(file, "unix:ino")).longValue();
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+            // Without them the lines say device 00:00 and inode 0, as for an anonymous mapping.
+        }
+        maps.mapImage(image, file.toAbsolutePath().normalize().toString(), device, inode);
+    }
+
     public static LinuxProcess create(LinuxOptions options) throws StartException {
         byte[] bytes;
         try {
@@ -250,7 +277,7 @@ public final class LinuxProcess implements OsPersonality {
 
     @Override
     public Optional<String> executablePath() {
-        return Optional.of(options.program().toAbsolutePath().toString());
+        return Optional.of(options.program().toAbsolutePath().normalize().toString());
     }
 
     /** The id of the process's first thread (its pid). */

@@ -156,6 +156,7 @@ final class Syscalls {
     private final Threads threads;
     private final Memory memory;
     private final AddressSpace space;
+    private final MemoryMaps maps;
     private final LinuxOptions options;
     private final LoadedImage image;
     private final UserMemory user;
@@ -186,7 +187,9 @@ final class Syscalls {
             LoadedImage image,
             SignalFrames frames,
             IntervalTimers timers,
+            MemoryMaps maps,
             Threads threads) {
+        this.maps = maps;
         this.frames = frames;
         this.timers = timers;
         this.threads = threads;
@@ -770,7 +773,7 @@ final class Syscalls {
         List<byte[]> envp = stringVector(envpAddr);
         // /proc/self/exe is the guest's program here, not the JVM that runs it.
         byte[] hostPath = new String(guestPath, StandardCharsets.UTF_8).equals("/proc/self/exe")
-                ? options.program().toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8)
+                ? options.program().toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8)
                 : options.lookup(guestPath);
         final int xOk = 1;
         long access = host.faccessat(HostConstants.AT_FDCWD, hostPath, xOk, 0);
@@ -1264,7 +1267,28 @@ final class Syscalls {
         if (content != null && (flags & MAP_SHARED) != 0) {
             sharedMappings.add(where, size, fds.host(fd), offset);
         }
+        if (content == null) {
+            maps.clear(where, size);
+        } else {
+            maps.map(where, size, fileOrigin(fd, where, offset, (flags & MAP_SHARED) != 0));
+        }
         return where;
+    }
+
+    /** What /proc/self/maps says a mapping of guest descriptor {@code fd} maps. */
+    private MemoryMaps.Origin fileOrigin(int fd, int where, long offset, boolean shared) {
+        int h = fds.host(fd);
+        Out<HostStat> st = new Out<>();
+        long device = 0;
+        long inode = 0;
+        if (host.fstat(h, st) >= 0) {
+            device = st.get().dev();
+            inode = st.get().ino();
+        }
+        byte[] link = new byte[4096];
+        long n = host.readlinkat(HostConstants.AT_FDCWD, HostOs.path("/proc/self/fd/" + h), link);
+        String name = n > 0 ? new String(link, 0, (int) n, StandardCharsets.UTF_8) : "";
+        return new MemoryMaps.Origin(name, where, offset, device, inode, shared);
     }
 
     /** msync(addr, len, flags): shared file pages go back to their files (all flags alike here). */
@@ -1295,6 +1319,7 @@ final class Syscalls {
         }
         sharedMappings.unmap(addr, size);
         memory.unmap(addr, (int) size);
+        maps.clear(addr, size);
         return 0;
     }
 
@@ -1338,6 +1363,7 @@ final class Syscalls {
         if ((flags & mremapFixed) == 0) {
             if (newSize <= oldSize) {
                 memory.unmap(oldAddr + (int) newSize, (int) (oldSize - newSize));
+                maps.clear(oldAddr + (int) newSize, oldSize - newSize);
                 return oldAddr;
             }
             int tail = oldAddr + (int) oldSize;
@@ -1345,6 +1371,7 @@ final class Syscalls {
                     && Integer.toUnsignedLong(oldAddr) + newSize <= Integer.toUnsignedLong(AddressSpace.MMAP_TOP)
                     && memory.isFree(tail, (int) (newSize - oldSize))) {
                 memory.map(tail, (int) (newSize - oldSize), memory.permissions(tail - Memory.PAGE_SIZE));
+                maps.clear(tail, newSize - oldSize);
                 return oldAddr;
             }
             if ((flags & mremapMaymove) == 0) {
@@ -1365,6 +1392,8 @@ final class Syscalls {
             }
         }
         movePages(oldAddr, oldSize, where, newSize);
+        maps.clear(oldAddr, oldSize);
+        maps.clear(where, newSize);
         return where;
     }
 
@@ -2033,6 +2062,10 @@ final class Syscalls {
     }
 
     private long openat(int dirfd, int pathAddr, int flags, int mode) throws BadAddress {
+        byte[] guestPath = path(pathAddr);
+        if (isOwnMaps(new String(guestPath, StandardCharsets.UTF_8))) {
+            return openContents(maps.render(memory, space.heapStart(), space.heapEnd()), flags);
+        }
         int hdir = hostDirFd(dirfd);
         if (hdir < 0 && dirfd != HostConstants.AT_FDCWD) {
             return -Errno.EBADF;
@@ -2041,6 +2074,37 @@ final class Syscalls {
         if (h < 0) {
             return h;
         }
+        return fds.install((int) h, 0);
+    }
+
+    /** Whether {@code path} names the process's own /proc maps file (as opposed to the host's). */
+    private static boolean isOwnMaps(String path) {
+        return path.equals("/proc/self/maps")
+                || path.equals("/proc/thread-self/maps")
+                || path.equals("/proc/" + PID + "/maps");
+    }
+
+    /**
+     * A descriptor reading {@code contents}, for a file the guest must see as its own kernel would
+     * make it: an anonymous host file (memfd) with the bytes, positioned at the start.
+     */
+    private long openContents(byte[] contents, int flags) {
+        final int mfdCloexec = 1;
+        boolean closeOnExec = (GuestOpenFlags.toHost(flags) & HostConstants.O_CLOEXEC) != 0;
+        long h = host.memfdCreate("ppcvm-proc".getBytes(StandardCharsets.UTF_8), closeOnExec ? mfdCloexec : 0);
+        if (h < 0) {
+            return h;
+        }
+        long written = 0;
+        while (written < contents.length) {
+            long n = host.write((int) h, contents, (int) written, contents.length - (int) written);
+            if (n <= 0) {
+                host.close((int) h);
+                return n < 0 ? n : -Errno.EIO;
+            }
+            written += n;
+        }
+        host.lseek((int) h, 0, 0);
         return fds.install((int) h, 0);
     }
 
@@ -2185,7 +2249,7 @@ final class Syscalls {
         byte[] p = lookupPath(pathAddr);
         byte[] target;
         if (new String(p, StandardCharsets.UTF_8).equals("/proc/self/exe")) {
-            target = options.program().toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8);
+            target = options.program().toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8);
         } else {
             byte[] dst = new byte[Math.max(0, Math.min(size, 4096))];
             long n = host.readlinkat(hostDirFd(dirfd), p, dst);
