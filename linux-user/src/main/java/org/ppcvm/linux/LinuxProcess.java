@@ -286,6 +286,16 @@ public final class LinuxProcess implements OsPersonality {
     }
 
     @Override
+    public Optional<byte[]> kernelFile(String path) {
+        return syscalls.procFiles().contents(path);
+    }
+
+    @Override
+    public Optional<String> kernelLink(String path) {
+        return syscalls.procFiles().link(path);
+    }
+
+    @Override
     public List<GuestThread> threads() {
         List<GuestThread> list = new ArrayList<>();
         for (LinuxThread t : threads) {

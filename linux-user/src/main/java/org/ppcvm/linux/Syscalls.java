@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -157,6 +158,7 @@ final class Syscalls {
     private final Memory memory;
     private final AddressSpace space;
     private final MemoryMaps maps;
+    private final ProcFiles procFiles;
     private final LinuxOptions options;
     private final LoadedImage image;
     private final UserMemory user;
@@ -190,6 +192,7 @@ final class Syscalls {
             MemoryMaps maps,
             Threads threads) {
         this.maps = maps;
+        this.procFiles = new ProcFiles(memory, space, maps, options);
         this.frames = frames;
         this.timers = timers;
         this.threads = threads;
@@ -361,6 +364,11 @@ final class Syscalls {
 
     private static long pair(int high, int low) {
         return (long) high << 32 | (low & 0xFFFF_FFFFL);
+    }
+
+    /** The guest's own /proc files, for a debugger too. */
+    ProcFiles procFiles() {
+        return procFiles;
     }
 
     // ---- For the calls kept in classes of their own (SocketCalls, EpollCalls, FileCalls) --------
@@ -2062,9 +2070,9 @@ final class Syscalls {
     }
 
     private long openat(int dirfd, int pathAddr, int flags, int mode) throws BadAddress {
-        byte[] guestPath = path(pathAddr);
-        if (isOwnMaps(new String(guestPath, StandardCharsets.UTF_8))) {
-            return openContents(maps.render(memory, space.heapStart(), space.heapEnd()), flags);
+        Optional<byte[]> own = procFiles.contents(new String(path(pathAddr), StandardCharsets.UTF_8));
+        if (own.isPresent()) {
+            return openContents(own.get(), flags);
         }
         int hdir = hostDirFd(dirfd);
         if (hdir < 0 && dirfd != HostConstants.AT_FDCWD) {
@@ -2075,13 +2083,6 @@ final class Syscalls {
             return h;
         }
         return fds.install((int) h, 0);
-    }
-
-    /** Whether {@code path} names the process's own /proc maps file (as opposed to the host's). */
-    private static boolean isOwnMaps(String path) {
-        return path.equals("/proc/self/maps")
-                || path.equals("/proc/thread-self/maps")
-                || path.equals("/proc/" + PID + "/maps");
     }
 
     /**
@@ -2247,9 +2248,10 @@ final class Syscalls {
             return -Errno.EINVAL;
         }
         byte[] p = lookupPath(pathAddr);
+        Optional<String> own = procFiles.link(new String(path(pathAddr), StandardCharsets.UTF_8));
         byte[] target;
-        if (new String(p, StandardCharsets.UTF_8).equals("/proc/self/exe")) {
-            target = options.program().toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8);
+        if (own.isPresent()) {
+            target = own.get().getBytes(StandardCharsets.UTF_8);
         } else {
             byte[] dst = new byte[Math.max(0, Math.min(size, 4096))];
             long n = host.readlinkat(hostDirFd(dirfd), p, dst);

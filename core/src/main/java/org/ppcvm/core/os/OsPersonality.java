@@ -84,4 +84,17 @@ public interface OsPersonality {
      * gdb's {@code catch syscall} asks; none by default.
      */
     default void catchSystemCalls(java.util.function.IntPredicate numbers) {}
+
+    /**
+     * The contents of a file the guest's kernel makes up to describe the guest (Linux's {@code
+     * /proc/PID/maps}), for a debugger; empty for any other path.
+     */
+    default Optional<byte[]> kernelFile(String path) {
+        return Optional.empty();
+    }
+
+    /** The target of a link the guest's kernel makes up ({@code /proc/PID/exe}), for a debugger. */
+    default Optional<String> kernelLink(String path) {
+        return Optional.empty();
+    }
 }

@@ -80,6 +80,19 @@ public interface GdbTarget {
     Optional<Path> hostFile(String targetPath);
 
     /**
+     * The contents of a file the target's kernel makes up ({@code /proc/PID/maps}), which gdb's
+     * {@code vFile} requests read instead of any host file; empty for other paths.
+     */
+    default Optional<byte[]> kernelFile(String targetPath) {
+        return Optional.empty();
+    }
+
+    /** The target of a link the target's kernel makes up ({@code /proc/PID/exe}); empty otherwise. */
+    default Optional<String> kernelLink(String targetPath) {
+        return Optional.empty();
+    }
+
+    /**
      * Carries out a {@code monitor} command and returns its text output (lines ending in a
      * newline). Unknown commands answer with a line that says so and points to {@code help}.
      */

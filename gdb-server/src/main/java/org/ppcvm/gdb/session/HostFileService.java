@@ -161,7 +161,11 @@ final class HostFileService implements AutoCloseable {
         String apply(String parameters) throws HostIoFailure;
     }
 
-    private record OpenFile(FileChannel channel, Path path) {}
+    /**
+     * An open file: a host file's channel and path, or the bytes of a file the target's kernel
+     * made up ({@link GdbTarget#kernelFile}), taken when it was opened, as Linux's seq files are.
+     */
+    private record OpenFile(FileChannel channel, Path path, byte[] contents) {}
 
     private final GdbTarget target;
     private final Map<String, Operation> operations;
@@ -209,6 +213,9 @@ final class HostFileService implements AutoCloseable {
     @Override
     public void close() {
         for (OpenFile f : files.values()) {
+            if (f.channel() == null) {
+                continue;
+            }
             try {
                 f.channel().close();
             } catch (IOException e) {
@@ -242,12 +249,18 @@ final class HostFileService implements AutoCloseable {
         if ((flags & O_ACCMODE) != 0 || (flags & O_MODIFY) != 0) {
             throw new HostIoFailure(Errno.EROFS);
         }
+        if (files.size() >= MAX_OPEN_FILES) {
+            throw new HostIoFailure(Errno.EMFILE);
+        }
+        Optional<byte[]> made = target.kernelFile(name);
+        if (made.isPresent()) {
+            int fd = lowestFreeFd();
+            files.put(fd, new OpenFile(null, null, made.get()));
+            return success(fd);
+        }
         Path path = hostPath(name);
         if (Files.isDirectory(path)) {
             throw new HostIoFailure(Errno.EISDIR);
-        }
-        if (files.size() >= MAX_OPEN_FILES) {
-            throw new HostIoFailure(Errno.EMFILE);
         }
         FileChannel channel;
         try {
@@ -256,7 +269,7 @@ final class HostFileService implements AutoCloseable {
             throw new HostIoFailure(errnoOf(e));
         }
         int fd = lowestFreeFd();
-        files.put(fd, new OpenFile(channel, path));
+        files.put(fd, new OpenFile(channel, path, null));
         return success(fd);
     }
 
@@ -272,6 +285,12 @@ final class HostFileService implements AutoCloseable {
             throw new HostIoFailure(Errno.EINVAL);
         }
         ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(count, GdbSession.PACKET_SIZE - READ_HEADER));
+        if (file.contents() != null) {
+            byte[] contents = file.contents();
+            int from = (int) Math.min(offset, contents.length);
+            int n = Math.min(buffer.capacity(), contents.length - from);
+            return withAttachment(Arrays.copyOfRange(contents, from, from + n), GdbSession.PACKET_SIZE);
+        }
         try {
             // Past the end there is nothing to read (and the host may refuse offsets near 2^63).
             if (offset >= file.channel().size()) {
@@ -295,6 +314,9 @@ final class HostFileService implements AutoCloseable {
         if (file == null) {
             throw new HostIoFailure(Errno.EBADF);
         }
+        if (file.channel() == null) {
+            return success(0);
+        }
         try {
             file.channel().close();
         } catch (IOException e) {
@@ -307,6 +329,9 @@ final class HostFileService implements AutoCloseable {
     private String fstat(String parameters) throws HostIoFailure {
         OpenFile file = file(parameters);
         try {
+            if (file.contents() != null) {
+                return withAttachment(madeUpStat(file.contents().length), Integer.MAX_VALUE);
+            }
             return withAttachment(statBytes(file.path(), file.channel().size()), Integer.MAX_VALUE);
         } catch (IOException e) {
             throw new HostIoFailure(errnoOf(e));
@@ -314,14 +339,19 @@ final class HostFileService implements AutoCloseable {
     }
 
     private String readlink(String parameters) throws HostIoFailure {
-        Path path = hostPath(fileName(parameters));
-        Path link;
-        try {
-            link = Files.readSymbolicLink(path);
-        } catch (IOException e) {
-            throw new HostIoFailure(errnoOf(e));
+        String name = fileName(parameters);
+        Optional<String> made = target.kernelLink(name);
+        String link;
+        if (made.isPresent()) {
+            link = made.get();
+        } else {
+            try {
+                link = Files.readSymbolicLink(hostPath(name)).toString();
+            } catch (IOException e) {
+                throw new HostIoFailure(errnoOf(e));
+            }
         }
-        byte[] text = link.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] text = link.getBytes(StandardCharsets.UTF_8);
         String reply = withAttachment(text, Integer.MAX_VALUE);
         if (reply.length() > GdbSession.PACKET_SIZE) {
             throw new HostIoFailure(Errno.ENAMETOOLONG);
@@ -360,6 +390,20 @@ final class HostFileService implements AutoCloseable {
         b.putInt(seconds(basic.lastAccessTime()));
         b.putInt(seconds(basic.lastModifiedTime()));
         b.putInt(seconds(unix.get("ctime") instanceof FileTime ctime ? ctime : basic.lastModifiedTime()));
+        return b.array();
+    }
+
+    /** The {@code struct stat} of a made-up file: regular, read-only, one link, times 0. */
+    private static byte[] madeUpStat(long size) {
+        ByteBuffer b = ByteBuffer.allocate(STAT_SIZE);
+        b.putInt(0)
+                .putInt(0)
+                .putInt(S_IFREG | 0444)
+                .putInt(1)
+                .putInt(0)
+                .putInt(0)
+                .putInt(0);
+        b.putLong(size).putLong(BLOCK_SIZE).putLong((size + STAT_BLOCK - 1) / STAT_BLOCK);
         return b.array();
     }
 

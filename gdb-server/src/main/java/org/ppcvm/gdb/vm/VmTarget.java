@@ -451,6 +451,16 @@ public final class VmTarget implements GdbTarget {
     }
 
     @Override
+    public Optional<byte[]> kernelFile(String targetPath) {
+        return os.kernelFile(targetPath);
+    }
+
+    @Override
+    public Optional<String> kernelLink(String targetPath) {
+        return os.kernelLink(targetPath);
+    }
+
+    @Override
     public boolean attached() {
         return attached;
     }

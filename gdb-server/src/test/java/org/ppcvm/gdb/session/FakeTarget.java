@@ -65,6 +65,8 @@ final class FakeTarget implements GdbTarget {
     final Map<Integer, String> threadNames = new HashMap<>();
     Optional<Long> loadOffset = Optional.empty();
     final Map<String, Path> hostFiles = new HashMap<>();
+    final Map<String, byte[]> kernelFiles = new HashMap<>();
+    final Map<String, String> kernelLinks = new HashMap<>();
     final Map<String, String> monitorReplies = new HashMap<>();
     final List<String> monitorCommands = new ArrayList<>();
     boolean monitorFails;
@@ -188,6 +190,16 @@ final class FakeTarget implements GdbTarget {
     @Override
     public Optional<Path> hostFile(String targetPath) {
         return Optional.ofNullable(hostFiles.get(targetPath));
+    }
+
+    @Override
+    public Optional<byte[]> kernelFile(String targetPath) {
+        return Optional.ofNullable(kernelFiles.get(targetPath));
+    }
+
+    @Override
+    public Optional<String> kernelLink(String targetPath) {
+        return Optional.ofNullable(kernelLinks.get(targetPath));
     }
 
     /** The scripted reply, else the line an unknown command gets. */

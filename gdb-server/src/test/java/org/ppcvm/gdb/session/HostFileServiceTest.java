@@ -386,6 +386,36 @@ class HostFileServiceTest {
         assertThat(send("vFile:fstat:3")).isEqualTo(ENOENT);
     }
 
+    // ---- files and links the target's kernel makes up --------------------------------------------
+
+    @Test
+    void aFileTheKernelMakesUpIsReadInsteadOfTheHostsAndStatsAsARegularFile() {
+        byte[] maps = "10000000-10001000 r-xp 00000000 00:00 0 \n".repeat(300).getBytes(StandardCharsets.UTF_8);
+        target.kernelFiles.put("/proc/4242/maps", maps);
+        target.hostFiles.put("/proc/4242/maps", program);
+
+        assertThat(open("/proc/4242/maps")).isEqualTo("F3");
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        byte[] chunk;
+        do {
+            chunk = attachment(send("vFile:pread:3,1000," + Integer.toHexString(read.size())));
+            read.writeBytes(chunk);
+        } while (chunk.length > 0);
+        assertThat(read.toByteArray()).isEqualTo(maps);
+        ByteBuffer stat = ByteBuffer.wrap(attachment(send("vFile:fstat:3")));
+        assertThat(stat.getInt(8)).as("st_mode").isEqualTo(0100444);
+        assertThat(stat.getLong(28)).as("st_size").isEqualTo(maps.length);
+        assertThat(send("vFile:close:3")).isEqualTo("F0");
+        assertThat(send("vFile:close:3")).isEqualTo(EBADF);
+    }
+
+    @Test
+    void aLinkTheKernelMakesUpIsReadInsteadOfTheHosts() {
+        target.kernelLinks.put("/proc/4242/exe", "/home/me/prog");
+
+        assertThat(send("vFile:readlink:" + hex("/proc/4242/exe"))).isEqualTo("Fd;/home/me/prog");
+    }
+
     // ---- readlink ------------------------------------------------------------------------------
 
     @Test

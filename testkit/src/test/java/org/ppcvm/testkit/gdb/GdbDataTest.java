@@ -126,6 +126,43 @@ class GdbDataTest {
     }
 
     /**
+     * {@code info proc} and {@code info proc mappings} read the guest's own {@code /proc/4242}
+     * files through {@code vFile} (qemu-user answers no {@code vFile}): its command line, directory
+     * and program, and its memory as Linux lists it, with the program's text mapped from its file
+     * (where the PC is) and the stack.
+     */
+    @Test
+    void infoProcAndInfoProcMappingsDescribeTheGuest() {
+        List<GdbRun> runs = GdbSession.of(Debuggee.program(), "calls")
+                .commands("break leaf", "continue", "info proc", "info proc mappings", "p/x $pc", "kill")
+                .runOn(PPCVM_ONLY);
+
+        for (GdbRun run : runs) {
+            GdbTranscript gdb = run.gdb();
+            String program = Debuggee.program().toAbsolutePath().normalize().toString();
+            assertThat(gdb.output("info proc"))
+                    .as(run.describe())
+                    .matches(template("process 4242\ncmdline = '{line}\ncwd = '{line}\nexe = '" + program + "'\n"));
+            String mappings = gdb.output("info proc mappings");
+            long pc = Long.decode(gdb.output("p/x $pc").replaceAll("^\\$1 = |\\n$", ""));
+            assertThat(mappings).startsWith("process 4242\nMapped address spaces:\n");
+            List<String[]> lines = mappings.lines()
+                    .map(String::trim)
+                    .filter(l -> l.startsWith("0x"))
+                    .map(l -> l.split("\\s+"))
+                    .toList();
+            assertThat(lines)
+                    .anySatisfy(l -> assertThat(l).containsExactly(l[0], l[1], l[2], "0x0", "r-xp", program))
+                    .anySatisfy(l -> assertThat(l[l.length - 1]).isEqualTo("[stack]"))
+                    .anySatisfy(l -> {
+                        assertThat(Long.decode(l[0])).isLessThanOrEqualTo(pc);
+                        assertThat(Long.decode(l[1])).isGreaterThan(pc);
+                        assertThat(l).contains("r-xp", program);
+                    });
+        }
+    }
+
+    /**
      * The e500mc SPRs a program can read, in the {@code spr} group (qemu-user has none): PVR is
      * the e500mc rev 2.0 value Linux gives {@code mfpvr}, and the time base counts.
      */
