@@ -3,7 +3,7 @@
 // permission, a local variable lies in [stack], pthread_getattr_np finds the main thread's stack
 // (glibc reads it from the maps file), a file mapped at offset 4096 shows the file and that offset
 // (read-only, private; shared), and an unmapped range is gone. Addresses are never printed: they
-// differ between emulators.
+// differ between emulators. /proc/self/cmdline holds argv.
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <pthread.h>
@@ -47,8 +47,20 @@ static void describe(const char *what, const void *a, const char *file) {
     printf("%s: %s %08lx %s\n", what, perms, offset, shown);
 }
 
-int main(void) {
+int main(int argc, char **argv) {
     char line[512];
+    // /proc/self/cmdline: the arguments, each ending in a zero byte.
+    char cmdline[4096];
+    FILE *c = fopen("/proc/self/cmdline", "r");
+    size_t got = c ? fread(cmdline, 1, sizeof cmdline, c) : 0;
+    int args = 0, same = 1;
+    for (size_t at = 0; at < got; at += strlen(cmdline + at) + 1, args++) {
+        same = same && args < argc && strcmp(cmdline + at, argv[args]) == 0;
+    }
+    printf("cmdline: %d arguments, argv's %d\n", args, same && args == argc);
+    if (c) {
+        fclose(c);
+    }
     int local = 0;
     describe("stack local", &local, NULL);
     int main_found = find((void *)main, line, sizeof line);
