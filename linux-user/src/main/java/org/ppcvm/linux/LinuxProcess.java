@@ -918,6 +918,11 @@ public final class LinuxProcess implements OsPersonality {
         boolean continuing = mode instanceof RunMode.Continue && !debug.singleStep();
         // The sc a step is inside of while its thread waits (a futex, a sleep), or -1.
         int stepInsideCall = -1;
+        if (!continuing && (stepping.callInProgress || (stepping.wait != null && !stepping.exited))) {
+            // A step of a thread blocked in a call ends when the call returns, on the instruction
+            // after its sc, as Linux reports a single-stepped system call's exit.
+            stepInsideCall = stepping.cpu.pc - 4;
+        }
         while (true) {
             if (stopRequested) {
                 stopRequested = false;

@@ -261,12 +261,41 @@ class GdbThreadTest {
     }
 
     /**
+     * {@code stepi} of a worker blocked in read lets main run and write to the worker's pipe, and
+     * ends when the read returns, on the instruction after its {@code sc} (none of the worker's
+     * own instructions run), with the byte count in r3: Linux reports a single-stepped system
+     * call at its exit. ppcvm only: how qemu-ppc steps a thread blocked in the host is its own.
+     */
+    @Test
+    void steppingAThreadBlockedInReadEndsWhenTheReadReturns() {
+        List<GdbRun> runs = GdbSession.of(Debuggee.threads())
+                .commands(
+                        "break all_waiting",
+                        "continue",
+                        "thread 2",
+                        "p/x $pc",
+                        "stepi",
+                        "p/x $pc",
+                        "p $r3",
+                        "x/i $pc - 4",
+                        "kill")
+                .runOn(PPCVM_ONLY);
+
+        for (GdbRun run : runs) {
+            GdbTranscript gdb = run.gdb();
+            List<String> pcs = gdb.outputs("p/x $pc");
+            assertThat(pcs.get(1)).as(run.describe()).isEqualTo(pcs.get(0).replace("$1", "$2"));
+            assertThat(gdb.output("stepi")).matches(template("{hex} in read ()\n"));
+            assertThat(gdb.output("p $r3")).isEqualTo("$3 = 1\n");
+            assertThat(gdb.output("x/i $pc - 4")).matches(template("   {hex} <read+{dec}>:\tsc\n"));
+        }
+    }
+
+    /**
      * Workers that name themselves with pthread_setname_np (in "names" mode: "worker0" to
      * "worker3") show those names in {@code info threads}, as gdbserver shows a Linux thread's comm.
-     * ppcvm alone (qemu-ppc's stub reports no names).
-     *
-     * <p>Fails on ppcvm today: pthread_setname_np on the calling thread is prctl(PR_SET_NAME),
-     * which ppcvm answers with EINVAL, and every thread's name is the program's file name.
+     * ppcvm alone (qemu-ppc's stub reports no names). pthread_setname_np on the calling thread is
+     * prctl(PR_SET_NAME).
      */
     @Test
     void namesTheThreadsGiveThemselvesShowInInfoThreads() {
