@@ -131,13 +131,8 @@ class GdbSyscallCatchTest {
     /**
      * A read that blocks is one call and one return: {@code catch syscall read} stops as each
      * worker enters its read at the gate; the next stop is worker 0's read returning the byte main
-     * wrote (r3 = 1), in thread 2.
-     *
-     * <p>Fails on ppcvm today: while the read waits, the thread's PC is back on its {@code sc}
-     * (a retry, Syscalls.awaitReady), and once the byte is there the {@code sc} runs again, which
-     * ppcvm reports as a second {@code call to syscall read} before the return. On Linux, a
-     * blocked call that a debugger's stop interrupts is restarted inside the kernel without a new
-     * entry stop, and the thread itself waits with its PC after the {@code sc}.
+     * wrote (r3 = 1), in thread 2. On Linux, a blocked call that a debugger's stop interrupts is
+     * restarted inside the kernel without a new entry stop.
      */
     @Test
     void aReadThatBlocksIsOneCallAndOneReturn() {

@@ -242,10 +242,6 @@ class GdbThreadTest {
     /**
      * A thread blocked in a system call shows the PC after its {@code sc}, as Linux shows it to a
      * debugger (the kernel rewinds the PC for a restart only once it goes on) and qemu-ppc too.
-     *
-     * <p>Fails on ppcvm today: a descriptor wait in a multi-threaded process is a retry with the PC
-     * back on the {@code sc} (Syscalls.awaitReady returns RETRY), and gdb shows that PC, while a
-     * futex wait or a sleep shows the PC after the {@code sc}.
      */
     @Test
     void aThreadBlockedInReadStandsAfterItsSc() {
