@@ -382,9 +382,9 @@ public final class LinuxProcess implements OsPersonality {
                 if (t == null) {
                     idle();
                     status = exitStatus;
-                } else if (t.callInProgress) {
+                } else if (t.callPending()) {
                     // Its wait is over: the call runs again before the thread takes signals.
-                    status = handle(t, resumeCall());
+                    status = handle(t, resumeCall(t));
                 } else {
                     status = deliverSignals(t);
                     if (status == null && t.runnable()) {
@@ -464,7 +464,8 @@ public final class LinuxProcess implements OsPersonality {
     }
 
     /** The call a thread waited in runs again, as if its sc had just executed (which it does not again). */
-    private VcpuExit resumeCall() {
+    private VcpuExit resumeCall(LinuxThread t) {
+        t.callInProgress = false;
         sliceOver = false;
         return new VcpuExit.SystemCall(0);
     }
@@ -602,7 +603,7 @@ public final class LinuxProcess implements OsPersonality {
      * debugger that saw the call enter sees it return first.
      */
     private static void interruptCall(LinuxThread t, Syscalls.Interrupted how) {
-        if (!t.callInProgress) {
+        if (!t.callPending()) {
             return;
         }
         t.callInProgress = false;
@@ -918,7 +919,7 @@ public final class LinuxProcess implements OsPersonality {
         boolean continuing = mode instanceof RunMode.Continue && !debug.singleStep();
         // The sc a step is inside of while its thread waits (a futex, a sleep), or -1.
         int stepInsideCall = -1;
-        if (!continuing && (stepping.callInProgress || (stepping.wait != null && !stepping.exited))) {
+        if (!continuing && (stepping.callPending() || (stepping.wait != null && !stepping.exited))) {
             // A step of a thread blocked in a call ends when the call returns, on the instruction
             // after its sc, as Linux reports a single-stepped system call's exit.
             stepInsideCall = stepping.cpu.pc - 4;
@@ -931,7 +932,7 @@ public final class LinuxProcess implements OsPersonality {
             }
             if (stepInsideCall != -1
                     && stepping.runnable()
-                    && !stepping.callInProgress
+                    && !stepping.callPending()
                     && stepping.cpu.pc == stepInsideCall + 4) {
                 // The call the step made has completed: the step ends after it.
                 return new GuestStop.Debug(stepping.tid, debug.stepEvent(stepping.cpu.pc));
@@ -941,13 +942,14 @@ public final class LinuxProcess implements OsPersonality {
                 idle();
                 continue;
             }
-            if (t.syscallAtEntry >= 0 || t.callInProgress) {
+            if (t.syscallAtEntry >= 0 || t.callPending()) {
                 // The call runs now: one the debugger saw enter (its return stops again), or one
                 // that waited and runs again now that its wait is over.
                 boolean caught = t.syscallAtEntry >= 0 || t.callCaught;
                 int number = t.cpu.gpr[0];
                 t.syscallAtEntry = -1;
                 t.callCaught = false;
+                t.callInProgress = false;
                 Integer status = systemCall(t);
                 if (status != null) {
                     return ended(new GuestStop.Exited(status));
@@ -1032,7 +1034,7 @@ public final class LinuxProcess implements OsPersonality {
                     if (continuing || t != stepping) {
                         continue;
                     }
-                    if (!t.runnable() || t.callInProgress) {
+                    if (!t.runnable() || t.callPending()) {
                         stepInsideCall = t.cpu.pc - 4;
                         continue; // the step ends when the call does, the others run meanwhile
                     }
@@ -1113,8 +1115,29 @@ public final class LinuxProcess implements OsPersonality {
         LinuxThread t = thread(tid);
         switch (register) {
             case ORIG_R3 -> t.origR3 = value;
-            case TRAP -> t.trap = value;
+            case TRAP -> {
+                t.trap = value;
+                if (value != Faults.TRAP_SYSTEM_CALL) {
+                    leaveCall(t);
+                }
+            }
         }
+    }
+
+    /**
+     * A debugger took a thread that waits in a system call out of it (gdb sets TRAP to -1 to call
+     * a function in the thread): the wait ends and the call is left in progress, to run again
+     * from the start once the debugger puts the PC and TRAP back, as Linux restarts it then.
+     */
+    private static void leaveCall(LinuxThread t) {
+        if (t.wait == null || t.wait instanceof LinuxThread.Wait.Vfork) {
+            return;
+        }
+        if (!t.callInProgress) {
+            t.callInProgress = true;
+            t.callPc = t.cpu.pc;
+        }
+        t.wait = null;
     }
 
     @Override

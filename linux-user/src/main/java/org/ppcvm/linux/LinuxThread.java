@@ -118,6 +118,9 @@ final class LinuxThread {
      */
     boolean callInProgress;
 
+    /** The PC after the sc of the call in progress. */
+    int callPc;
+
     /** The call in progress is a caught one whose entry the debugger saw: its return stops too. */
     boolean callCaught;
 
@@ -137,6 +140,16 @@ final class LinuxThread {
 
     /** TASK_COMM_LEN: a name and its terminating zero. */
     static final int COMM_LENGTH = 16;
+
+    /**
+     * Whether the call in progress runs again when the thread may run: only while the thread
+     * stands where the call left it, as a system call (a debugger that moved the PC or set TRAP
+     * to -1, as gdb does to call a function, runs the thread's code instead; restoring both
+     * brings the call back, as Linux restarts a call only while TRAP says system call).
+     */
+    boolean callPending() {
+        return callInProgress && cpu.pc == callPc && trap == Faults.TRAP_SYSTEM_CALL;
+    }
 
     boolean runnable() {
         return wait == null && !exited;

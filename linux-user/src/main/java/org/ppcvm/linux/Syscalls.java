@@ -239,7 +239,6 @@ final class Syscalls {
         int[] r = cpu.gpr;
         Entry entry = nr >= 0 && nr < table.length ? table[nr] : null;
         thread.interrupted = Interrupted.NONE;
-        thread.callInProgress = false;
         long result;
         if (entry == null) {
             if (reportedUnknown.add(nr)) {
@@ -278,6 +277,7 @@ final class Syscalls {
         }
         if (result == RETRY) {
             thread.callInProgress = true;
+            thread.callPc = cpu.pc;
             return null;
         }
         if (result == RESTART || result == RESTART_NOHAND) {

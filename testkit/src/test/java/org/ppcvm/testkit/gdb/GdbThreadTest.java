@@ -257,6 +257,27 @@ class GdbThreadTest {
     }
 
     /**
+     * gdb calls a function in a worker blocked in read ({@code print sum_of_squares(3)}: it sets
+     * the PC and TRAP = -1, then restores both): the function runs at once with its own argument,
+     * and after the call the read is back where it was, so the worker still gets its byte and
+     * every result is right. ppcvm only: qemu-ppc runs the call with the read's registers.
+     */
+    @Test
+    void callingAFunctionInAThreadBlockedInReadLeavesTheReadAsItWas() {
+        List<GdbRun> runs = GdbSession.of(Debuggee.threads())
+                .commands("break all_waiting", "continue", "thread 2", "print sum_of_squares(3)", "continue")
+                .runOn(PPCVM_ONLY);
+
+        for (GdbRun run : runs) {
+            assertThat(run.gdb().output("print sum_of_squares(3)"))
+                    .as(run.describe())
+                    .isEqualTo("$1 = 14\n");
+            assertThat(run.guestStdout()).isEqualTo(RESULTS);
+            assertThat(run.exitStatus()).isZero();
+        }
+    }
+
+    /**
      * {@code stepi} of a worker blocked in read lets main run and write to the worker's pipe, and
      * ends when the read returns, on the instruction after its {@code sc} (none of the worker's
      * own instructions run), with the byte count in r3: Linux reports a single-stepped system
