@@ -2,8 +2,8 @@
 // /proc/self/maps is the guest's own: the program's text is a mapping of a file with execute
 // permission, a local variable lies in [stack], pthread_getattr_np finds the main thread's stack
 // (glibc reads it from the maps file), a file mapped at offset 4096 shows the file and that offset
-// (read-only, private; shared), and an unmapped range is gone. Addresses are never printed: they
-// differ between emulators. /proc/self/cmdline holds argv.
+// (read-only, private; shared), still after mremap grows it, and an unmapped range is gone.
+// Addresses are never printed: they differ between emulators. /proc/self/cmdline holds argv.
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <pthread.h>
@@ -86,8 +86,10 @@ int main(int argc, char **argv) {
     describe("its second page", p + 4096, path);
     char *s = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     describe("shared mapping", s, path);
-    munmap(p, 8192);
-    printf("after munmap: %s\n", find(p, line, sizeof line) && strstr(line, path) ? "still there" : "gone");
+    char *q = mremap(p, 8192, 16384, MREMAP_MAYMOVE);
+    describe("grown by mremap", q + 4096, path);
+    munmap(q, 16384);
+    printf("after munmap: %s\n", find(q, line, sizeof line) && strstr(line, path) ? "still there" : "gone");
     munmap(s, 4096);
     close(fd);
     unlink(path);

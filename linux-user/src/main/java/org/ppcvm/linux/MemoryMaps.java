@@ -1,6 +1,8 @@
 package org.ppcvm.linux;
 
 import java.nio.charset.StandardCharsets;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import org.ppcvm.core.mem.Memory;
 import org.ppcvm.core.mem.Perm;
 import org.ppcvm.elf.ProgramHeader;
@@ -36,6 +38,31 @@ final class MemoryMaps {
     /** Forgets the origin of the pages of [start, start+size): they are gone or anonymous now. */
     void clear(int start, long size) {
         forPages(start, size, null);
+    }
+
+    /**
+     * mremap: the origins of [from, from+oldSize) move to [to, to+newSize) (each page's file offset
+     * kept), a grown tail continuing the old range's last page, as Linux extends the mapping.
+     */
+    void move(int from, long oldSize, int to, long newSize) {
+        long fromPage = Integer.toUnsignedLong(from) >>> Memory.PAGE_SHIFT;
+        long oldPages = oldSize >>> Memory.PAGE_SHIFT;
+        int pages = (int) (newSize >>> Memory.PAGE_SHIFT);
+        Origin[] moved = new Origin[pages];
+        Map<Origin, Origin> shifted = new IdentityHashMap<>();
+        for (int i = 0; i < pages && oldPages > 0; i++) {
+            Origin o = at(fromPage + Math.min(i, oldPages - 1));
+            if (o != null) {
+                moved[i] = shifted.computeIfAbsent(
+                        o,
+                        x -> new Origin(
+                                x.name(), x.start() + (to - from), x.offset(), x.device(), x.inode(), x.shared()));
+            }
+        }
+        clear(from, oldSize);
+        for (int i = 0; i < pages; i++) {
+            forPages(to + (i << Memory.PAGE_SHIFT), Memory.PAGE_SIZE, moved[i]);
+        }
     }
 
     /**

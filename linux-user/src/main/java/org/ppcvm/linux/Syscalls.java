@@ -1379,7 +1379,7 @@ final class Syscalls {
                     && Integer.toUnsignedLong(oldAddr) + newSize <= Integer.toUnsignedLong(AddressSpace.MMAP_TOP)
                     && memory.isFree(tail, (int) (newSize - oldSize))) {
                 memory.map(tail, (int) (newSize - oldSize), memory.permissions(tail - Memory.PAGE_SIZE));
-                maps.clear(tail, newSize - oldSize);
+                maps.move(oldAddr, oldSize, oldAddr, newSize);
                 return oldAddr;
             }
             if ((flags & mremapMaymove) == 0) {
@@ -1400,8 +1400,7 @@ final class Syscalls {
             }
         }
         movePages(oldAddr, oldSize, where, newSize);
-        maps.clear(oldAddr, oldSize);
-        maps.clear(where, newSize);
+        maps.move(oldAddr, oldSize, where, newSize);
         return where;
     }
 

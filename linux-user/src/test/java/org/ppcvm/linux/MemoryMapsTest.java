@@ -61,6 +61,23 @@ class MemoryMapsTest {
     }
 
     @Test
+    void aMovedMappingKeepsItsFileAndOffsetsAndAGrownTailContinuesIt() {
+        memory.map(0x5000_0000, 0x2000, Perm.READ);
+        maps.map(0x5000_0000, 0x2000, new MemoryMaps.Origin("/f", 0x5000_0000, 0x1000, 1, 2, false));
+        memory.unmap(0x5000_0000, 0x2000);
+        memory.map(0x6000_0000, 0x3000, Perm.READ);
+
+        maps.move(0x5000_0000, 0x2000, 0x6000_0000, 0x3000);
+
+        assertThat(render(0, 0).lines().map(l -> l.replaceAll(" +", " ")))
+                .containsExactly("60000000-60003000 r--p 00001000 00:01 2 /f");
+        memory.protect(0x6000_2000, 0x1000, Perm.RW);
+        assertThat(render(0, 0).lines().map(l -> l.replaceAll(" +", " ")))
+                .containsExactly(
+                        "60000000-60002000 r--p 00001000 00:01 2 /f", "60002000-60003000 rw-p 00003000 00:01 2 /f");
+    }
+
+    @Test
     void devicesSplitAsGlibcsMajorAndMinor() {
         // makedev(254, 1), as st_dev says for the host's /usr above, and makedev(8, 300).
         assertThat(MemoryMaps.major(0xfe01)).isEqualTo(254);
