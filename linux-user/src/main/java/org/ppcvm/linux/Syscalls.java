@@ -2071,7 +2071,9 @@ final class Syscalls {
     private long openat(int dirfd, int pathAddr, int flags, int mode) throws BadAddress {
         Optional<byte[]> own = procFiles.contents(new String(path(pathAddr), StandardCharsets.UTF_8));
         if (own.isPresent()) {
-            return openContents(own.get(), flags);
+            final int accessModes = 3;
+            // Linux's /proc/PID/maps and cmdline are read-only (mode 0444).
+            return (flags & accessModes) != 0 ? -Errno.EACCES : openContents(own.get(), flags);
         }
         int hdir = hostDirFd(dirfd);
         if (hdir < 0 && dirfd != HostConstants.AT_FDCWD) {

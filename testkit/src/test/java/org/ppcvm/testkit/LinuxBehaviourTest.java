@@ -393,6 +393,25 @@ class LinuxBehaviourTest {
     }
 
     @Test
+    void theGuestsOwnProcFilesAreReadOnly() {
+        Path binary = build("proc_write.c");
+        final String eacces = "13";
+
+        RunResult ppcvm = ppcvm(binary);
+
+        assertThat(ppcvm.exitStatus()).as(ppcvm.stderrText()).isZero();
+        assertThat(fields(ppcvm.stdoutText()))
+                .containsEntry("maps_write", eacces)
+                .containsEntry("cmdline_write", eacces);
+        // qemu-ppc 7.2 makes the files up in writable temporary files and lets both opens succeed.
+        Map<String, String> qemu = fields(qemu(E500MC).run(spec(binary)).stdoutText());
+        assertThat(qemu)
+                .as(QEMU_CHANGED + "proc_write.c")
+                .containsEntry("maps_write", "0")
+                .containsEntry("cmdline_write", "0");
+    }
+
+    @Test
     void closingStdoutLeavesStderrAndTheJvmAlone() {
         Path binary = build("close_stdout.c");
         String guestStderr = "write(1) after close = -1 errno 9 EBADF\nopen(/dev/null) = 1\n";
