@@ -43,6 +43,16 @@ public record LinuxOptions(
         inheritedFds = List.copyOf(inheritedFds);
     }
 
+    /** The program's absolute path, as Linux names it in /proc/self/exe and the maps. */
+    public String programPath() {
+        return absolute(program);
+    }
+
+    /** A host file's absolute, normalised path. */
+    static String absolute(Path file) {
+        return file.toAbsolutePath().normalize().toString();
+    }
+
     /** Options with a sysroot, run from a terminal (no parent ppcvm). */
     public LinuxOptions(
             Path program,

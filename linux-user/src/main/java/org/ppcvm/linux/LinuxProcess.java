@@ -102,23 +102,27 @@ public final class LinuxProcess implements OsPersonality {
 
     private Integer exitStatus;
 
-    private LinuxProcess(LinuxOptions options, ElfFile elf, ElfFile interpreter) throws ElfException {
+    /** A program interpreter and the host file it was read from. */
+    private record ProgramInterpreter(ElfFile elf, Path file) {}
+
+    private LinuxProcess(LinuxOptions options, ElfFile elf, ProgramInterpreter interpreter) throws ElfException {
         this.options = options;
         this.memory = new Memory();
         AddressSpace space = new AddressSpace(memory);
         LoadedImage image = ElfLoader.load(elf, memory);
         space.setBrkStart(image.end());
+        MemoryMaps maps = new MemoryMaps();
+        mapImage(maps, image, options.program());
         int entry = image.entry();
         int interpreterBase = 0;
-        LoadedImage interpreterImage = null;
         if (interpreter != null) {
             // Where Linux mmaps the interpreter: the highest free range below the mmap top.
-            interpreterBase = space.findFree(0, ElfLoader.span(interpreter));
+            interpreterBase = space.findFree(0, ElfLoader.span(interpreter.elf()));
             if (interpreterBase == 0) {
                 throw new ElfException("no room in the address space for the program interpreter");
             }
-            LoadedImage loaded = ElfLoader.loadAt(interpreter, memory, interpreterBase);
-            interpreterImage = loaded;
+            LoadedImage loaded = ElfLoader.loadAt(interpreter.elf(), memory, interpreterBase);
+            mapImage(maps, loaded, interpreter.file());
             interpreterBase = loaded.bias();
             entry = loaded.entry();
         }
@@ -127,14 +131,6 @@ public final class LinuxProcess implements OsPersonality {
         SignalFrames.Trampolines trampolines = SignalFrames.installTrampolines(memory, AddressSpace.SIGNAL_TRAMPOLINES);
         this.frames = new SignalFrames(new UserMemory(memory), trampolines);
         this.timers = new IntervalTimers(this::timerExpired);
-        MemoryMaps maps = new MemoryMaps();
-        mapImage(maps, image, options.program());
-        if (interpreter != null) {
-            String path = new String(
-                    options.lookup(elf.interpreter().orElseThrow().getBytes(StandardCharsets.UTF_8)),
-                    StandardCharsets.UTF_8);
-            mapImage(maps, interpreterImage, Path.of(path));
-        }
         maps.map(
                 AddressSpace.STACK_TOP - InitialStack.STACK_SIZE,
                 InitialStack.STACK_SIZE,
@@ -173,10 +169,6 @@ public final class LinuxProcess implements OsPersonality {
         return t;
     }
 
-    /**
-     * Loads {@code options.program()}; a missing or unreadable file and anything that is not a
-     * loadable 32-bit big-endian PowerPC executable give a {@link StartException} with one line.
-     */
     /** Records an image's file pages for /proc/self/maps, under the file's absolute path. */
     private static void mapImage(MemoryMaps maps, LoadedImage image, Path file) {
         long device = 0;
@@ -187,9 +179,13 @@ public final class LinuxProcess implements OsPersonality {
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
             // Without them the lines say device 00:00 and inode 0, as for an anonymous mapping.
         }
-        maps.mapImage(image, file.toAbsolutePath().normalize().toString(), device, inode);
+        maps.mapImage(image, LinuxOptions.absolute(file), device, inode);
     }
 
+    /**
+     * Loads {@code options.program()}; a missing or unreadable file and anything that is not a
+     * loadable 32-bit big-endian PowerPC executable give a {@link StartException} with one line.
+     */
     public static LinuxProcess create(LinuxOptions options) throws StartException {
         byte[] bytes;
         try {
@@ -203,7 +199,7 @@ public final class LinuxProcess implements OsPersonality {
         }
         try {
             ElfFile elf = ElfFile.parse(bytes);
-            ElfFile interpreter = null;
+            ProgramInterpreter interpreter = null;
             if (elf.interpreter().isPresent()) {
                 interpreter = interpreter(options, elf.interpreter().get());
             }
@@ -214,7 +210,7 @@ public final class LinuxProcess implements OsPersonality {
     }
 
     /** The program interpreter a dynamically linked program names, looked up through the sysroot. */
-    private static ElfFile interpreter(LinuxOptions options, String path) throws StartException {
+    private static ProgramInterpreter interpreter(LinuxOptions options, String path) throws StartException {
         String where = options.program() + ": program interpreter " + path;
         Path host;
         try {
@@ -234,7 +230,7 @@ public final class LinuxProcess implements OsPersonality {
                     || interpreter.interpreter().isPresent()) {
                 throw new StartException(where + " (" + host + ") is not a shared object");
             }
-            return interpreter;
+            return new ProgramInterpreter(interpreter, host);
         } catch (IOException | SecurityException e) {
             throw new StartException(where + " (" + host + "): cannot read: " + describe(e));
         } catch (ElfException e) {
@@ -277,7 +273,7 @@ public final class LinuxProcess implements OsPersonality {
 
     @Override
     public Optional<String> executablePath() {
-        return Optional.of(options.program().toAbsolutePath().normalize().toString());
+        return Optional.of(options.programPath());
     }
 
     /** The id of the process's first thread (its pid). */

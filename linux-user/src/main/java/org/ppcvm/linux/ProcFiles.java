@@ -39,8 +39,7 @@ final class ProcFiles {
     /** The target of {@code path} when it is one of the guest's own /proc links. */
     Optional<String> link(String path) {
         return switch (ownEntry(path)) {
-            case "exe" ->
-                Optional.of(options.program().toAbsolutePath().normalize().toString());
+            case "exe" -> Optional.of(options.programPath());
             case "cwd" -> currentDirectory();
             case null, default -> Optional.empty();
         };

@@ -781,7 +781,7 @@ final class Syscalls {
         List<byte[]> envp = stringVector(envpAddr);
         // /proc/self/exe is the guest's program here, not the JVM that runs it.
         byte[] hostPath = new String(guestPath, StandardCharsets.UTF_8).equals("/proc/self/exe")
-                ? options.program().toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8)
+                ? options.programPath().getBytes(StandardCharsets.UTF_8)
                 : options.lookup(guestPath);
         final int xOk = 1;
         long access = host.faccessat(HostConstants.AT_FDCWD, hostPath, xOk, 0);
