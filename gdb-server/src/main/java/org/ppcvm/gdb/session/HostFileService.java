@@ -376,34 +376,37 @@ final class HostFileService implements AutoCloseable {
         Map<String, Object> unix = unixAttributes(path);
         int type = basic.isDirectory() ? S_IFDIR : basic.isRegularFile() ? S_IFREG : 0;
         int permissions = unix.get("mode") instanceof Integer mode ? mode & 0777 : posixPermissions(path);
-        ByteBuffer b = ByteBuffer.allocate(STAT_SIZE);
-        b.putInt(0);
-        b.putInt((int) number(unix.get("ino"), 0));
-        b.putInt(type | permissions);
-        b.putInt((int) number(unix.get("nlink"), 1));
-        b.putInt((int) number(unix.get("uid"), 0));
-        b.putInt((int) number(unix.get("gid"), 0));
-        b.putInt((int) number(unix.get("rdev"), 0));
-        b.putLong(size);
-        b.putLong(BLOCK_SIZE);
-        b.putLong((size + STAT_BLOCK - 1) / STAT_BLOCK);
-        b.putInt(seconds(basic.lastAccessTime()));
-        b.putInt(seconds(basic.lastModifiedTime()));
-        b.putInt(seconds(unix.get("ctime") instanceof FileTime ctime ? ctime : basic.lastModifiedTime()));
-        return b.array();
+        return stat(
+                (int) number(unix.get("ino"), 0),
+                type | permissions,
+                (int) number(unix.get("nlink"), 1),
+                (int) number(unix.get("uid"), 0),
+                (int) number(unix.get("gid"), 0),
+                (int) number(unix.get("rdev"), 0),
+                size,
+                seconds(basic.lastAccessTime()),
+                seconds(basic.lastModifiedTime()),
+                seconds(unix.get("ctime") instanceof FileTime ctime ? ctime : basic.lastModifiedTime()));
     }
 
     /** The {@code struct stat} of a made-up file: regular, read-only, one link, times 0. */
     private static byte[] madeUpStat(long size) {
+        return stat(0, S_IFREG | 0444, 1, 0, 0, 0, size, 0, 0, 0);
+    }
+
+    /** The File-I/O {@code struct stat} of these values (st_dev 0, the block count from the size). */
+    private static byte[] stat(
+            int ino, int mode, int nlink, int uid, int gid, int rdev, long size, int atime, int mtime, int ctime) {
         ByteBuffer b = ByteBuffer.allocate(STAT_SIZE);
         b.putInt(0)
-                .putInt(0)
-                .putInt(S_IFREG | 0444)
-                .putInt(1)
-                .putInt(0)
-                .putInt(0)
-                .putInt(0);
+                .putInt(ino)
+                .putInt(mode)
+                .putInt(nlink)
+                .putInt(uid)
+                .putInt(gid)
+                .putInt(rdev);
         b.putLong(size).putLong(BLOCK_SIZE).putLong((size + STAT_BLOCK - 1) / STAT_BLOCK);
+        b.putInt(atime).putInt(mtime).putInt(ctime);
         return b.array();
     }
 
